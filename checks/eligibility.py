@@ -1,0 +1,231 @@
+"""Eligibility against the spec's rules: operating years, region, category, incidents, re-application."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from models.findings import Flag, FlagCode
+from models.packet import Packet, PacketDocKind
+from models.spec import AwardSpec
+
+from checks.completeness import applicant_kind
+from checks.evidence import claim_date, claims, cite, first, make_flag, parse_date
+from checks.rules import int_value, rules
+
+K = PacketDocKind
+_REGION_SUFFIX = re.compile(r"(壮族|回族|维吾尔|蒙古族|藏族|彝族)?(自治区|自治州|自治县|特别行政区|省|市|地区|盟|县|区)$")
+_SPLIT = re.compile(r"[、，,；;和及与/\s]+")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_SCHOOL_WORDS = ("学校", "大学", "学院", "中学", "小学", "初中", "高中", "幼儿园")
+_EDITION = re.compile(r"第([零一二三四五六七八九十\d]+)届")
+
+
+def reference_date(spec: AwardSpec, today: date) -> date:
+    """The day eligibility is judged at: when the round's notice was issued."""
+    dates = [parse_date(s.issue_date.value) for s in (spec, spec.forwarded) if s and s.issue_date]
+    return min((d for d in dates if d), default=today)
+
+
+def full_years(since: date, until: date) -> int:
+    return until.year - since.year - ((until.month, until.day) < (since.month, since.day))
+
+
+def _applicant_text(packet: Packet) -> str:
+    fields = ("award_category", "org_type", "applicant_name")
+    return " ".join(str(c.value) for f in fields for _, c in claims(packet, f, K.APPLICATION_FORM))
+
+
+def check_operating_years(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
+    kind = applicant_kind(packet)
+    if kind == "individual":
+        return []
+    founded = claim_date(packet, "founding_date", K.APPLICATION_FORM)
+    if founded is None:
+        return []
+    day, doc, claim = founded
+    ref = reference_date(spec, today)
+    years = full_years(day, ref)
+    flags = []
+    for rule in rules(spec, "min_years_operating", kind):
+        need = int_value(rule)
+        if need is None:
+            continue
+        if rule.alt_value is not None and rule.alt_condition and _keyword_hit(rule.alt_condition, _applicant_text(packet)):
+            need = rule.alt_value
+        if years < need:
+            flags.append(make_flag(
+                FlagCode.INELIGIBLE_OPERATING_YEARS,
+                f"成立于 {day}，至 {ref} 仅满 {years} 年，要求经营满 {need} 年以上",
+                [cite(doc, claim)]))
+    return flags
+
+
+def _keyword_hit(condition: str, text: str) -> bool:
+    words = [w for w in _SPLIT.split(re.sub(r"[（）()“”\"]", " ", condition)) if len(w) >= 2]
+    return any(w in text for w in words)
+
+
+def region_core(region: str) -> str:
+    region = "".join(region.split())
+    stripped = _REGION_SUFFIX.sub("", region)
+    return stripped if len(stripped) >= 2 else region
+
+
+def check_region(packet: Packet, spec: AwardSpec) -> list[Flag]:
+    kind = applicant_kind(packet)
+    located = first(packet, "region", K.APPLICATION_FORM) or first(packet, "registered_address", K.APPLICATION_FORM)
+    if located is None:
+        return []
+    doc, claim = located
+    where = "".join(str(claim.value).split())
+    flags = []
+    for rule in rules(spec, "region", kind):
+        if not isinstance(rule.value, str) or not rule.value.strip():
+            continue
+        if region_core(rule.value) not in where:
+            flags.append(make_flag(
+                FlagCode.INELIGIBLE_REGION,
+                f"申报主体注册地为“{where}”，不在评选范围“{rule.value}”内",
+                [cite(doc, claim)]))
+    return flags
+
+
+def _items(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value if str(v).strip()]
+    return [v for v in _SPLIT.split(str(value or "")) if v]
+
+
+def _restriction(item: str) -> tuple[str, list[str]]:
+    """"教育机构（仅限小学、初中和职业技术学校）" → ("教育机构", ["小学", "初中", "职业技术学校"])."""
+    m = re.match(r"^(.*?)[（(](?:仅限|限于|限)?(.*?)[）)]", item)
+    if not m:
+        return item.strip(), []
+    return m[1].strip(), [t for t in _SPLIT.split(m[2]) if t]
+
+
+def _like(token: str, text: str) -> bool:
+    """token written inside text, in order (初中 ~ 初级中学); 职业 schools match by stem."""
+    if not token or not text:
+        return False
+    if token in text or text in token:
+        return True
+    if "职业" in token and ("职业" in text or "技工" in text):
+        return True
+    it = iter(text)
+    return len(token) >= 2 and all(ch in it for ch in token)
+
+
+def check_category(packet: Packet, spec: AwardSpec) -> list[Flag]:
+    kind = applicant_kind(packet)
+    stated = first(packet, "award_category", K.APPLICATION_FORM)
+    typed = first(packet, "org_type", K.APPLICATION_FORM)
+    flags = []
+    for rule in rules(spec, "admitted_categories", kind):
+        admitted = [_restriction(i) for i in _items(rule.value)]
+        if not admitted:
+            continue
+        allowed = "、".join(i for i in _items(rule.value))
+        if stated is not None:
+            category = "".join(str(stated[1].value).split())
+            match = next(((h, r) for h, r in admitted if _like(h, category) or any(_like(t, category) for t in r)), None)
+            if match is None:
+                flags.append(make_flag(
+                    FlagCode.INELIGIBLE_CATEGORY,
+                    f"申报类别“{category}”不在允许参评的范围内（{allowed}）",
+                    [cite(*stated)]))
+                continue
+            head, only = match
+            if only and typed is not None and not any(_like(t, "".join(str(typed[1].value).split())) for t in only):
+                flags.append(make_flag(
+                    FlagCode.INELIGIBLE_CATEGORY,
+                    f"{head}仅限{'、'.join(only)}参评，申报单位类型为“{typed[1].value}”",
+                    [cite(*typed), cite(*stated)]))
+        elif typed is not None:
+            org_type = "".join(str(typed[1].value).split())
+            for head, only in admitted:
+                school_rule = any(_is_school(t) for t in only)
+                if school_rule and _is_school(org_type) and not any(_like(t, org_type) for t in only):
+                    flags.append(make_flag(
+                        FlagCode.INELIGIBLE_CATEGORY,
+                        f"{head}仅限{'、'.join(only)}参评，申报单位类型为“{org_type}”",
+                        [cite(*typed)]))
+                    break
+    return flags
+
+
+def _is_school(text: str) -> bool:
+    return any(w in text for w in _SCHOOL_WORDS)
+
+
+def check_incidents(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
+    kind = applicant_kind(packet)
+    windows = [v for r in rules(spec, "no_incidents_within_years", kind) if (v := int_value(r))]
+    declared = first(packet, "incident_declared")
+    if not windows or declared is None or declared[1].value is not True:
+        return []
+    window = max(windows)
+    ref = reference_date(spec, today)
+    doc, claim = declared
+    statement = doc.claim("incident_statement")
+    years = [int(y) for _, c in claims(packet, "incident_years")
+             for y in (c.value if isinstance(c.value, list) else [c.value]) if str(y).strip().isdigit()]
+    recent = [y for y in years if ref.year - y < window]
+    if years and not recent:
+        return []
+    when = f"（{'、'.join(map(str, recent))}年）" if recent else ""
+    return [make_flag(
+        FlagCode.RECENT_INCIDENT,
+        f"申报材料表明近 {window} 年内发生重大质量、安全、环境事故或违法违规行为{when}，不符合参评条件",
+        [cite(doc, statement or claim)])]
+
+
+def _edition(text: str) -> int | None:
+    m = _EDITION.search(text)
+    if not m:
+        return None
+    raw = m[1]
+    if raw.isdigit():
+        return int(raw)
+    if raw.startswith("十"):
+        return 10 + _CN_DIGITS.get(raw[1:], 0) if len(raw) > 1 else 10
+    if "十" in raw:
+        tens, _, ones = raw.partition("十")
+        return _CN_DIGITS.get(tens, 0) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(raw)
+
+
+def _award_cores(spec: AwardSpec) -> list[str]:
+    names = [n.value for s in (spec, spec.forwarded) if s for n in s.award_names]
+    return [_EDITION.sub("", "".join(n.split())) for n in names if n.strip()]
+
+
+def check_reapplication(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
+    kind = applicant_kind(packet)
+    bans = [v for r in rules(spec, "reapply_ban_years", kind) if (v := int_value(r))]
+    no_consecutive = bool(rules(spec, "no_consecutive_application", kind))
+    cores = _award_cores(spec)
+    if not cores or not (bans or no_consecutive):
+        return []
+    ref = reference_date(spec, today)
+    current = _edition(spec.edition.value) if spec.edition else None
+    flags = []
+    for doc, claim in claims(packet, "previous_awards"):
+        for award in claim.value if isinstance(claim.value, list) else [str(claim.value)]:
+            text = "".join(award.split())
+            if not any(core in _EDITION.sub("", text) and "提名" not in text for core in cores):
+                continue
+            year_m = re.search(r"(19|20)\d{2}", text)
+            year = int(year_m[0]) if year_m else None
+            won = _edition(text)
+            too_soon = any(year is not None and ref.year - year < ban for ban in bans)
+            consecutive = no_consecutive and (
+                (won is not None and current is not None and current - won == 1)
+                or (won is None or current is None) and year is not None and ref.year - year <= 2)
+            if too_soon or consecutive:
+                rule_text = f"获奖后 {max(bans)} 年内不得再次申报" if too_soon else "获奖者不得连续申报"
+                flags.append(make_flag(
+                    FlagCode.REAPPLIED_TOO_SOON,
+                    f"申报主体曾获“{award.strip()}”，按规定{rule_text}",
+                    [cite(doc, claim, award.strip())]))
+    return flags[:1]

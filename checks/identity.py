@@ -1,0 +1,65 @@
+"""Who the packet is about: the applicant's name must read the same in every document."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from models.findings import Flag, FlagCode
+from models.packet import Packet, PacketDocKind
+
+from checks.evidence import claims, cite, first, make_flag
+
+K = PacketDocKind
+# Documents that name the applicant, and the claim that holds the name there.
+NAME_SOURCES = [(K.PUBLICITY_PROOF, "subject_name"), (K.RECOMMENDATION, "subject_name"),
+                (K.SELF_ASSESSMENT, "subject_name"), (K.COVER_LETTER, "applicant_name")]
+# Evidence whose holder must be the applicant itself.
+OWN_EVIDENCE = ("营业执照", "身份证明")
+_PUNCT = re.compile(r"[\s·•・\.,，。:：;；\"“”'‘’《》<>]")
+# OCR may misread one character of a low-confidence line; that is not a different name.
+_OCR_TRUST = 0.9
+
+
+def normalize_name(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name)
+    return _PUNCT.sub("", name)
+
+
+def _one_char_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def check_names(packet: Packet) -> list[Flag]:
+    reference = first(packet, "applicant_name", K.APPLICATION_FORM)
+    if reference is None:
+        return []
+    ref_doc, ref_claim = reference
+    expected = normalize_name(str(ref_claim.value))
+    others = [(d, c) for kind, field in NAME_SOURCES for d, c in claims(packet, field, kind)]
+    others += [(d, c) for d, c in claims(packet, "holder", K.EVIDENCE)
+               if (k := d.claim("evidence_kind")) is not None and k.value in OWN_EVIDENCE]
+    flags = []
+    for doc, claim in others:
+        found = normalize_name(str(claim.value))
+        if found == expected:
+            continue
+        unsure = min(claim.confidence, ref_claim.confidence) < _OCR_TRUST
+        if unsure and _one_char_apart(found, expected):
+            continue
+        flags.append(make_flag(
+            FlagCode.NAME_MISMATCH,
+            f"申报主体名称不一致：申报表为“{ref_claim.value}”，{doc.source} 中为“{claim.value}”",
+            [cite(ref_doc, ref_claim), cite(doc, claim)]))
+    for doc, claim in claims(packet, "recommended_applicants", K.RECOMMENDATION):
+        listed = {normalize_name(str(n)) for n in claim.value} if isinstance(claim.value, list) else set()
+        if listed and expected not in listed:
+            flags.append(make_flag(
+                FlagCode.NAME_MISMATCH,
+                f"推荐名单中未列出申报主体“{ref_claim.value}”（名单：{'、'.join(map(str, claim.value))}）",
+                [cite(ref_doc, ref_claim), cite(doc, claim)]))
+    return flags

@@ -1,0 +1,98 @@
+"""Caps on how many applicants one recommender may put forward (spec quotas of scope "submission")."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from models.findings import Flag, FlagCode
+from models.packet import Packet, PacketDocKind
+from models.spec import AwardSpec, Quota
+
+from checks.completeness import applicant_kind
+from checks.evidence import claims, cite, first, make_flag
+from checks.identity import normalize_name
+
+K = PacketDocKind
+_ORG_WORDS = re.compile(r"(公司|集团|局|院|校|学|中心|协会|厂|站|所|班组|小组|QC|合作社|医院|银行|部)")
+
+
+def submission_quotas(spec: AwardSpec) -> list[Quota]:
+    own = [q for q in spec.quotas if q.scope == "submission"]
+    return own + (submission_quotas(spec.forwarded) if spec.forwarded else [])
+
+
+def quota_kind(quota: Quota) -> str | None:
+    """The applicant kind a cap counts: 个人 → individuals, 组织/单位/企业 → organizations."""
+    if "个人" in quota.category:
+        return "individual"
+    if any(w in quota.category for w in ("组织", "单位", "企业", "班组")):
+        return "organization"
+    return None
+
+
+def _guess_kind(name: str) -> str:
+    return "organization" if len(name) > 5 or _ORG_WORDS.search(name) else "individual"
+
+
+def _over(quota: Quota, counts: dict[str | None, int]) -> int | None:
+    kind = quota_kind(quota)
+    n = counts.get(kind, 0) if kind else sum(counts.values())
+    return n if n > quota.max else None
+
+
+def check_recommended_list(packet: Packet, spec: AwardSpec) -> list[Flag]:
+    """A 推荐名单汇总表 inside the packet that lists more applicants than the cap."""
+    quotas = submission_quotas(spec)
+    flags = []
+    for doc, claim in claims(packet, "recommended_applicants", K.RECOMMENDATION):
+        names = [normalize_name(str(n)) for n in claim.value] if isinstance(claim.value, list) else []
+        counts: dict[str | None, int] = defaultdict(int)
+        for name in set(names):
+            counts[_guess_kind(name)] += 1
+        for quota in quotas:
+            n = _over(quota, counts)
+            if n is not None:
+                flags.append(make_flag(
+                    FlagCode.QUOTA_EXCEEDED,
+                    f"推荐名单列出{quota.category} {n} 个，超过{quota.per or '每个推荐单位'}不超过 {quota.max} 个的限额",
+                    [cite(doc, claim)]))
+                break
+    return flags
+
+
+def recommender_of(packet: Packet) -> str | None:
+    found = first(packet, "recommender", K.RECOMMENDATION) or first(packet, "recommender") or first(packet, "channel")
+    return normalize_name(str(found[1].value)) if found else None
+
+
+def check_batch_quota(packets: list[Packet], spec: AwardSpec, identities: list[str]) -> dict[int, list[Flag]]:
+    """Packets grouped by recommender (one pass); every packet of an over-cap group is flagged."""
+    quotas = submission_quotas(spec)
+    if not quotas:
+        return {}
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, packet in enumerate(packets):
+        if (who := recommender_of(packet)) is not None:
+            groups[who].append(i)
+    flagged: dict[int, list[Flag]] = defaultdict(list)
+    for recommender, members in groups.items():
+        seen: dict[str | None, set[str]] = defaultdict(set)
+        for i in members:
+            seen[applicant_kind(packets[i])].add(identities[i])
+        counts = {k: len(v) for k, v in seen.items()}
+        for quota in quotas:
+            n = _over(quota, counts)
+            if n is None:
+                continue
+            kind = quota_kind(quota)
+            for i in members:
+                if kind is not None and applicant_kind(packets[i]) != kind:
+                    continue
+                found = first(packets[i], "recommender") or first(packets[i], "channel")
+                evidence = [cite(*found)] if found else []
+                flagged[i].append(make_flag(
+                    FlagCode.QUOTA_EXCEEDED,
+                    f"推荐单位“{recommender}”本批共推荐{quota.category} {n} 个，超过"
+                    f"{quota.per or '每个推荐单位'}不超过 {quota.max} 个的限额",
+                    evidence))
+    return flagged

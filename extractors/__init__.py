@@ -1,0 +1,1 @@
+"""Text acquisition (readers, OCR) and field extraction (spec, packets): pure functions over models."""

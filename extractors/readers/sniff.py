@@ -1,0 +1,88 @@
+"""Media type from content (magic bytes), never from the file name."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+BMP = "image/bmp"
+WEBP = "image/webp"
+HTML = "text/html"
+TEXT = "text/plain"
+ZIP = "application/zip"
+OLE = "application/x-ole-storage"       # legacy .doc/.xls
+UNKNOWN = "application/octet-stream"
+
+IMAGE_TYPES = frozenset({PNG, JPEG, TIFF, BMP, WEBP})
+
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<div", b"<p>")
+
+
+def sniff_bytes(head: bytes) -> str:
+    """Media type of a file from its first bytes (ZIP containers are refined by `sniff_path`)."""
+    if b"%PDF-" in head[:1024]:
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return TIFF
+    if head.startswith(b"BM") and len(head) > 14:
+        return BMP
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head.startswith(b"PK\x03\x04"):
+        return ZIP
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return OLE
+    if _looks_like_text(head):
+        lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if any(marker in lowered[:2048] for marker in _HTML_MARKERS):
+            return HTML
+        return TEXT
+    return UNKNOWN
+
+
+def sniff_path(path: Path) -> str:
+    with open(path, "rb") as fh:
+        head = fh.read(8192)
+    kind = sniff_bytes(head)
+    if kind == ZIP:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return DOCX
+        except (zipfile.BadZipFile, OSError):
+            return UNKNOWN
+    return kind
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True                      # UTF-16 with BOM
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls > len(head) * 0.01:
+        return False
+    return decode_text(head, strict=True) is not None
+
+
+def decode_text(data: bytes, *, strict: bool = False) -> str | None:
+    """Decode text in the encodings Chinese offices use; None when nothing fits and `strict`."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8-sig", "gb18030", "big5"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            # A sniffing window may cut a multi-byte character at its end.
+            if strict and exc.start >= len(data) - 4:
+                return data[: exc.start].decode(encoding, errors="strict")
+            continue
+    return None if strict else data.decode("utf-8", errors="replace")

@@ -1,0 +1,128 @@
+"""Batch jobs over many files, shared by the CLI (`award-intake run|check`) and scripts.
+
+A job never stops on one bad file: it writes an error record for it and goes on.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from models import ErrorCode, ErrorRecord, IntakeError
+from pipelines import stages
+from pipelines.outputs import write_json_atomic, write_text_atomic
+
+log = logging.getLogger("award_intake")
+
+NOTICE_SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+# A packet batch folder names the notice it answers in this file: {"notice": "relative/path"}.
+BATCH_MANIFEST = "batch.json"
+
+Progress = Callable[[Iterable, str], Iterable]
+
+
+def _no_progress(items: Iterable, desc: str) -> Iterable:
+    return items
+
+
+@dataclass
+class JobResult:
+    out: Path
+    specs: list[Path] = field(default_factory=list)
+    findings: list[Path] = field(default_factory=list)
+    reports: dict[str, Path] = field(default_factory=dict)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    def merge(self, other: "JobResult") -> None:
+        self.specs += other.specs
+        self.findings += other.findings
+        self.reports.update(other.reports)
+        self.errors += other.errors
+
+    def summary(self) -> str:
+        lines = [f"award specs: {len(self.specs)}  packets checked: {len(self.findings)}  "
+                 f"errors: {len(self.errors)}",
+                 f"outputs: {self.out.resolve()}"]
+        for name, path in sorted(self.reports.items()):
+            lines.append(f"  {name}: {path.resolve()}")
+        if self.errors:
+            lines.append(f"  error records: {(self.out / 'errors.jsonl').resolve()}")
+        return "\n".join(lines)
+
+
+def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress) -> JobResult:
+    """Award spec and field view of each notice: out/specs/<stem>.spec.json, out/fields/<stem>.json."""
+    result = JobResult(out=out)
+    for path in progress(paths, "notices"):
+        try:
+            spec = stages.spec_from_file(path)
+            result.specs.append(write_json_atomic(out / "specs" / f"{path.stem}.spec.json", spec))
+            write_json_atomic(out / "fields" / f"{path.stem}.json", stages.field_view(spec))
+        except Exception as exc:  # one bad notice never stops the batch
+            result.errors.append(_record(path, exc))
+    _append_errors(out, result.errors)
+    return result
+
+
+def check_packets(packet_paths: list[Path], spec_path: Path, out: Path,
+                  progress: Progress = _no_progress) -> JobResult:
+    """Read each packet, check the batch against the spec, write findings and reports."""
+    result = JobResult(out=out)
+    spec = stages.spec_from_file(spec_path)
+    packets = []
+    for path in progress(packet_paths, "packets"):
+        try:
+            packets.append(stages.read_packet(path))
+        except Exception as exc:
+            result.errors.append(_record(path, exc))
+    findings = stages.check_batch(packets, spec)
+    written = stages.write_reports(findings, packets, out)
+    result.findings = sorted(out.glob("*.findings.json"))
+    result.reports = {k: v for k, v in written.items() if not k.endswith(".findings.json")}
+    _append_errors(out, result.errors)
+    return result
+
+
+def run_all(root: Path, out: Path, progress: Progress = _no_progress) -> JobResult:
+    """Every notice under `root` (outside packets/) to a spec; every packet batch checked."""
+    result = JobResult(out=out)
+    notices = sorted(p for p in root.rglob("*") if _is_notice(p, root))
+    result.merge(build_specs(notices, out, progress))
+    for batch in sorted((root / "packets").glob("*/")):
+        manifest = batch / BATCH_MANIFEST
+        if not manifest.is_file():
+            continue
+        notice = (batch / json.loads(manifest.read_text(encoding="utf-8"))["notice"]).resolve()
+        members = sorted(p for p in batch.iterdir()
+                         if p.name != BATCH_MANIFEST and not p.name.endswith(".gold.json")
+                         and not p.name.startswith((".", "README")))
+        sub = check_packets(members, notice, out / "packets" / batch.name, progress)
+        sub.reports = {f"{batch.name} {k}": v for k, v in sub.reports.items()}
+        result.merge(sub)
+    return result
+
+
+def _is_notice(path: Path, root: Path) -> bool:
+    rel = path.relative_to(root).parts
+    return (path.is_file() and path.suffix.lower() in NOTICE_SUFFIXES
+            and rel[0] not in {"packets", "generator", "build"}
+            and not any(part.startswith(".") for part in rel)
+            and not path.name.startswith("README"))
+
+
+def _record(path: Path, exc: Exception) -> ErrorRecord:
+    if isinstance(exc, IntakeError):
+        return exc.record
+    log.debug("internal error on %s", path, exc_info=True)
+    return ErrorRecord(code=ErrorCode.INTERNAL, file=str(path), message=f"{type(exc).__name__}: {exc}")
+
+
+def _append_errors(out: Path, errors: list[ErrorRecord]) -> None:
+    if not errors:
+        return
+    target = out / "errors.jsonl"
+    existing = target.read_text(encoding="utf-8") if target.exists() else ""
+    lines = "".join(e.model_dump_json() + "\n" for e in errors)
+    write_text_atomic(target, existing + lines)
