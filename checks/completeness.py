@@ -37,8 +37,6 @@ REQUIRED_FIELDS: dict[str, dict[str, str]] = {
         "applicant_name": "申报单位名称",
         "uscc": "统一社会信用代码",
         "legal_representative": "法定代表人",
-        "founding_date": "成立时间",
-        "contact_name": "联系人",
         "contact_phone": "联系电话",
     },
     "individual": {
@@ -53,11 +51,17 @@ REQUIRED_FIELDS: dict[str, dict[str, str]] = {
 SEALED_KINDS = {K.APPLICATION_FORM, K.PUBLICITY_PROOF, K.RECOMMENDATION}
 
 
-def material_kind(name: str) -> PacketDocKind | None:
+def material_kinds(name: str) -> list[PacketDocKind]:
+    """"申报表和证实性材料" → [application_form, evidence]; a 推荐表 is a form, not a recommendation."""
+    found: list[PacketDocKind] = []
+    rest = name
     for keywords, kind in _MATERIAL_KEYWORDS:
-        if any(k in name for k in keywords):
-            return kind
-    return None
+        for k in keywords:
+            if k in rest:
+                found.append(kind)
+                rest = rest.replace(k, "")
+                break
+    return found
 
 
 def required_kinds(spec: AwardSpec) -> dict[PacketDocKind, str]:
@@ -66,9 +70,10 @@ def required_kinds(spec: AwardSpec) -> dict[PacketDocKind, str]:
     for material in spec.materials + (spec.forwarded.materials if spec.forwarded else []):
         if not material.required:
             continue
-        kind = _kind_of(material.document_kind) or material_kind(material.name)
-        if kind is not None and kind is not K.OTHER:
-            needed.setdefault(kind, material.name)
+        declared = _kind_of(material.document_kind)
+        for kind in [declared] if declared else material_kinds(material.name):
+            if kind is not K.OTHER:
+                needed.setdefault(kind, KIND_NAMES[kind] if len(material_kinds(material.name)) > 1 else material.name)
     if rules(spec, "publicity_min_working_days"):
         needed.setdefault(K.PUBLICITY_PROOF, KIND_NAMES[K.PUBLICITY_PROOF])
     return needed
@@ -135,10 +140,11 @@ def check_seals(packet: Packet) -> list[Flag]:
 
 
 def check_unreadable(packet: Packet) -> list[Flag]:
+    """A warning: a required document that cannot be read is MISSING_DOCUMENT's error already."""
     flags = []
     for entry in packet.unreadable:
         source, _, reason = entry.partition(": ")
         flags.append(make_flag(FlagCode.UNREADABLE,
                                f"文件无法读取：{source}（{reason or '原因不明'}），请申报单位重新提交",
-                               [EvidenceRef(source=source, text=reason)]))
+                               [EvidenceRef(source=source, text=reason)], severity="warning"))
     return flags

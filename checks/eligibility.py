@@ -17,13 +17,19 @@ _REGION_SUFFIX = re.compile(r"(壮族|回族|维吾尔|蒙古族|藏族|彝族)?
 _SPLIT = re.compile(r"[、，,；;和及与/\s]+")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SCHOOL_WORDS = ("学校", "大学", "学院", "中学", "小学", "初中", "高中", "幼儿园")
+# Provincial and city quality awards run every 2–3 years.
+EDITION_CYCLE_YEARS = 4
 _EDITION = re.compile(r"第([零一二三四五六七八九十\d]+)届")
 
 
 def reference_date(spec: AwardSpec, today: date) -> date:
-    """The day eligibility is judged at: when the round's notice was issued."""
-    dates = [parse_date(s.issue_date.value) for s in (spec, spec.forwarded) if s and s.issue_date]
-    return min((d for d in dates if d), default=today)
+    """The day eligibility is judged at: the round's submission deadline, else the notice's date."""
+    specs = [s for s in (spec, spec.forwarded) if s]
+    deadlines = [parse_date(d.date) for s in specs for d in s.deadlines if d.kind == "deadline"]
+    if any(deadlines):
+        return max(d for d in deadlines if d)
+    issued = [parse_date(s.issue_date.value) for s in specs if s.issue_date]
+    return min((d for d in issued if d), default=today)
 
 
 def full_years(since: date, until: date) -> int:
@@ -90,18 +96,40 @@ def check_region(packet: Packet, spec: AwardSpec) -> list[Flag]:
     return flags
 
 
-def _items(value: object) -> list[str]:
-    if isinstance(value, list):
-        return [str(v) for v in value if str(v).strip()]
-    return [v for v in _SPLIT.split(str(value or "")) if v]
+def _top_level_split(text: str) -> list[str]:
+    """Split at 、，；and 和 outside brackets: the parts of "A、B（仅限C、D），E"."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if depth == 0 and ch in "、，,；;":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip(" 。.") for p in parts if p.strip(" 。.")]
 
 
-def _restriction(item: str) -> tuple[str, list[str]]:
-    """"教育机构（仅限小学、初中和职业技术学校）" → ("教育机构", ["小学", "初中", "职业技术学校"])."""
-    m = re.match(r"^(.*?)[（(](?:仅限|限于|限)?(.*?)[）)]", item)
+def _item(text: str) -> tuple[str, list[str]]:
+    """"教育机构（仅限小学、初中和职业技术学校）" → ("教育机构", ["小学", "初中", "职业技术学校"]);
+    a bracket that only says what is included (一线班组（包括QC小组）) restricts nothing."""
+    m = re.match(r"^(.*?)[（(](.*?)[）)]", text)
     if not m:
-        return item.strip(), []
-    return m[1].strip(), [t for t in _SPLIT.split(m[2]) if t]
+        return text.strip(), []
+    inner = m[2].strip()
+    only = re.match(r"^(仅限|限于|限|只限)(.*)$", inner)
+    return m[1].strip(), [t for t in _SPLIT.split(only[2]) if t] if only else []
+
+
+def admitted_items(rule_value: object, rule_text: str) -> list[tuple[str, list[str]]]:
+    """The admitted categories with their restrictions. The rule's own sentence is read when it
+    holds every listed value, since a spec may keep only the restriction's words as the value."""
+    values = [str(v) for v in rule_value] if isinstance(rule_value, list) else \
+        ([str(rule_value)] if rule_value else [])
+    text = rule_text if rule_text and all(v in rule_text for v in values) else "、".join(values)
+    text = re.sub(r"^[^（(]*?(包括|包含)", "", text, count=1)
+    return [_item(part) for part in _top_level_split(text)]
 
 
 def _like(token: str, text: str) -> bool:
@@ -116,42 +144,40 @@ def _like(token: str, text: str) -> bool:
     return len(token) >= 2 and all(ch in it for ch in token)
 
 
+def _matches(item: tuple[str, list[str]], text: str) -> bool:
+    head, only = item
+    return _like(head, text) or any(_like(t, text) for t in only)
+
+
 def check_category(packet: Packet, spec: AwardSpec) -> list[Flag]:
     kind = applicant_kind(packet)
     stated = first(packet, "award_category", K.APPLICATION_FORM)
     typed = first(packet, "org_type", K.APPLICATION_FORM)
-    flags = []
-    for rule in rules(spec, "admitted_categories", kind):
-        admitted = [_restriction(i) for i in _items(rule.value)]
-        if not admitted:
+    category = "".join(str(stated[1].value).split()) if stated else ""
+    org_type = "".join(str(typed[1].value).split()) if typed else ""
+    # Notices list admitted kinds of organization; individuals only where a rule names them.
+    applicable = [r for r in rules(spec, "admitted_categories", kind)
+                  if kind == "organization" or r.applicant_kind == kind]
+    for rule in applicable:
+        items = admitted_items(rule.value, rule.text)
+        if not items:
             continue
-        allowed = "、".join(i for i in _items(rule.value))
-        if stated is not None:
-            category = "".join(str(stated[1].value).split())
-            match = next(((h, r) for h, r in admitted if _like(h, category) or any(_like(t, category) for t in r)), None)
-            if match is None:
-                flags.append(make_flag(
-                    FlagCode.INELIGIBLE_CATEGORY,
-                    f"申报类别“{category}”不在允许参评的范围内（{allowed}）",
-                    [cite(*stated)]))
-                continue
-            head, only = match
-            if only and typed is not None and not any(_like(t, "".join(str(typed[1].value).split())) for t in only):
-                flags.append(make_flag(
-                    FlagCode.INELIGIBLE_CATEGORY,
-                    f"{head}仅限{'、'.join(only)}参评，申报单位类型为“{typed[1].value}”",
-                    [cite(*typed), cite(*stated)]))
-        elif typed is not None:
-            org_type = "".join(str(typed[1].value).split())
-            for head, only in admitted:
-                school_rule = any(_is_school(t) for t in only)
-                if school_rule and _is_school(org_type) and not any(_like(t, org_type) for t in only):
-                    flags.append(make_flag(
-                        FlagCode.INELIGIBLE_CATEGORY,
-                        f"{head}仅限{'、'.join(only)}参评，申报单位类型为“{org_type}”",
-                        [cite(*typed)]))
-                    break
-    return flags
+        allowed = "、".join(h + (f"（仅限{'、'.join(o)}）" if o else "") for h, o in items)
+        evidence = [cite(*c) for c in (stated, typed) if c]
+        if all(_is_school(h) and not o for h, o in items) and not _is_school(category + org_type):
+            continue      # a bare list of school types speaks to schools only
+        match = next((i for i in items if category and _matches(i, category)), None) or \
+            next((i for i in items if org_type and _matches(i, org_type)), None)
+        if match is None and category:
+            return [make_flag(FlagCode.INELIGIBLE_CATEGORY,
+                              f"申报类别“{category}”不在允许参评的范围内（{allowed}）", evidence)]
+        restricted = [i for i in ([match] if match else items) if i[1]]
+        for head, only in restricted:
+            if (match or (_is_school(org_type) and any(_is_school(t) for t in only))) and org_type \
+                    and not any(_like(t, org_type) for t in only) and not _like(head, org_type):
+                return [make_flag(FlagCode.INELIGIBLE_CATEGORY,
+                                  f"{head}仅限{'、'.join(only)}参评，申报单位类型为“{org_type}”", evidence)]
+    return []
 
 
 def _is_school(text: str) -> bool:
@@ -181,7 +207,7 @@ def check_incidents(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
 
 
 def _edition(text: str) -> int | None:
-    m = _EDITION.search(text)
+    m = _EDITION.search(text) or re.fullmatch(r"\s*([零一二三四五六七八九十\d]+)\s*", text)
     if not m:
         return None
     raw = m[1]
@@ -219,9 +245,10 @@ def check_reapplication(packet: Packet, spec: AwardSpec, today: date) -> list[Fl
             year = int(year_m[0]) if year_m else None
             won = _edition(text)
             too_soon = any(year is not None and ref.year - year < ban for ban in bans)
-            consecutive = no_consecutive and (
-                (won is not None and current is not None and current - won == 1)
-                or (won is None or current is None) and year is not None and ref.year - year <= 2)
+            if won is not None and current is not None:
+                consecutive = no_consecutive and current - won == 1
+            else:          # editions unknown: a win within one usual cycle is the previous edition
+                consecutive = no_consecutive and (year is None or ref.year - year <= EDITION_CYCLE_YEARS)
             if too_soon or consecutive:
                 rule_text = f"获奖后 {max(bans)} 年内不得再次申报" if too_soon else "获奖者不得连续申报"
                 flags.append(make_flag(

@@ -18,6 +18,8 @@ OWN_EVIDENCE = ("营业执照", "身份证明")
 _PUNCT = re.compile(r"[\s·•・\.,，。:：;；\"“”'‘’《》<>]")
 # OCR may misread one character of a low-confidence line; that is not a different name.
 _OCR_TRUST = 0.9
+# A differing name is for the reviewer to judge (short forms, renamed units), not a rejection.
+SEVERITY = "warning"
 
 
 def normalize_name(name: str) -> str:
@@ -54,12 +56,12 @@ def check_names(packet: Packet) -> list[Flag]:
         flags.append(make_flag(
             FlagCode.NAME_MISMATCH,
             f"申报主体名称不一致：申报表为“{ref_claim.value}”，{doc.source} 中为“{claim.value}”",
-            [cite(ref_doc, ref_claim), cite(doc, claim)]))
+            [cite(ref_doc, ref_claim), cite(doc, claim)], severity=SEVERITY))
     for doc, claim in claims(packet, "recommended_applicants", K.RECOMMENDATION):
         listed = {normalize_name(str(n)) for n in claim.value} if isinstance(claim.value, list) else set()
         if listed and expected not in listed:
             flags.append(make_flag(
                 FlagCode.NAME_MISMATCH,
                 f"推荐名单中未列出申报主体“{ref_claim.value}”（名单：{'、'.join(map(str, claim.value))}）",
-                [cite(ref_doc, ref_claim), cite(doc, claim)]))
+                [cite(ref_doc, ref_claim), cite(doc, claim)], severity=SEVERITY))
     return flags

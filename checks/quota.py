@@ -13,6 +13,8 @@ from checks.evidence import claims, cite, first, make_flag
 from checks.identity import normalize_name
 
 K = PacketDocKind
+# Notices cap submissions "原则上": exceeding is for the organizer to weigh, not an automatic rejection.
+SEVERITY = "warning"
 _ORG_WORDS = re.compile(r"(公司|集团|局|院|校|学|中心|协会|厂|站|所|班组|小组|QC|合作社|医院|银行|部)")
 
 
@@ -34,29 +36,38 @@ def _guess_kind(name: str) -> str:
     return "organization" if len(name) > 5 or _ORG_WORDS.search(name) else "individual"
 
 
-def _over(quota: Quota, counts: dict[str | None, int]) -> int | None:
+def _over(quota: Quota, counts: dict[str | None, int], own_kind: str | None) -> int | None:
+    """The count past the cap, if the cap covers the packet's own kind of applicant."""
     kind = quota_kind(quota)
+    if kind is not None and own_kind is not None and kind != own_kind:
+        return None
     n = counts.get(kind, 0) if kind else sum(counts.values())
     return n if n > quota.max else None
 
 
+def _message(recommender: str, quota: Quota, n: int) -> str:
+    return (f"推荐单位“{recommender}”推荐{quota.category} {n} 个，超过"
+            f"{quota.per or '每个推荐单位'}不超过 {quota.max} 个的限额")
+
+
 def check_recommended_list(packet: Packet, spec: AwardSpec) -> list[Flag]:
-    """A 推荐名单汇总表 inside the packet that lists more applicants than the cap."""
+    """A 推荐名单汇总表 inside the packet listing more applicants of the packet's kind than the cap."""
     quotas = submission_quotas(spec)
+    own = applicant_kind(packet)
     flags = []
     for doc, claim in claims(packet, "recommended_applicants", K.RECOMMENDATION):
         names = [normalize_name(str(n)) for n in claim.value] if isinstance(claim.value, list) else []
         counts: dict[str | None, int] = defaultdict(int)
         for name in set(names):
             counts[_guess_kind(name)] += 1
+        who = doc.claim("recommender")
         for quota in quotas:
-            n = _over(quota, counts)
+            n = _over(quota, counts, own)
             if n is not None:
                 flags.append(make_flag(
-                    FlagCode.QUOTA_EXCEEDED,
-                    f"推荐名单列出{quota.category} {n} 个，超过{quota.per or '每个推荐单位'}不超过 {quota.max} 个的限额",
-                    [cite(doc, claim)]))
-                break
+                    FlagCode.QUOTA_EXCEEDED, _message(str(who.value) if who else "本推荐单位", quota, n),
+                    [cite(doc, claim)], severity=SEVERITY))
+                return flags
     return flags
 
 
@@ -80,19 +91,14 @@ def check_batch_quota(packets: list[Packet], spec: AwardSpec, identities: list[s
         for i in members:
             seen[applicant_kind(packets[i])].add(identities[i])
         counts = {k: len(v) for k, v in seen.items()}
-        for quota in quotas:
-            n = _over(quota, counts)
-            if n is None:
-                continue
-            kind = quota_kind(quota)
-            for i in members:
-                if kind is not None and applicant_kind(packets[i]) != kind:
+        for i in members:
+            for quota in quotas:
+                n = _over(quota, counts, applicant_kind(packets[i]))
+                if n is None:
                     continue
                 found = first(packets[i], "recommender") or first(packets[i], "channel")
-                evidence = [cite(*found)] if found else []
                 flagged[i].append(make_flag(
-                    FlagCode.QUOTA_EXCEEDED,
-                    f"推荐单位“{recommender}”本批共推荐{quota.category} {n} 个，超过"
-                    f"{quota.per or '每个推荐单位'}不超过 {quota.max} 个的限额",
-                    evidence))
+                    FlagCode.QUOTA_EXCEEDED, _message(recommender, quota, n),
+                    [cite(*found)] if found else [], severity=SEVERITY))
+                break
     return flagged

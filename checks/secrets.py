@@ -8,6 +8,7 @@ from models.packet import Packet
 
 from checks.evidence import cite_document, make_flag
 
+# Leaking a secret does not make an application ineligible: a warning the reviewer acts on.
 # A label for a secret followed by a value that is not a blank to fill in.
 SECRET = re.compile(
     r"(?P<label>登录密码|邮箱密码|初始密码|密码|口令|提取码|访问码|验证码|password|passwd|pwd|secret|token|api[_-]?key)"
@@ -27,12 +28,14 @@ def check_credentials(packet: Packet) -> list[Flag]:
     flags = []
     for doc in packet.documents:
         texts = [getattr(doc, "text", None) or ""]
-        texts += [c.value for c in doc.claims if isinstance(c.value, str) and c.field != "opinion"]
+        for claim in doc.claims:
+            values = claim.value if isinstance(claim.value, list) else [claim.value]
+            texts += [v for v in values if isinstance(v, str)]
         hits = [m for t in texts for m in find_secrets(t)]
         if hits:
             shown = "；".join(f"{m['label']}：{mask(m['value'])}" for m in hits[:3])
             flags.append(make_flag(
                 FlagCode.CREDENTIAL_LEAK,
                 f"{doc.source} 中出现了密码等凭据（{shown}），应删除后再流转，并提醒申报单位修改",
-                [cite_document(doc, shown)]))
+                [cite_document(doc, shown)], severity="warning"))
     return flags

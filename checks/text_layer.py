@@ -43,6 +43,7 @@ def mismatched_lines(text_layer: str, ocr_text: str, *, min_chars: int = 4) -> l
 
 
 def check_text_layer(packet: Packet) -> list[Flag]:
+    """A warning: the page image is what was signed; the reviewer reads it and decides."""
     flags = []
     for doc, claim in claims(packet, "text_layer_mismatch"):
         lines = claim.value if isinstance(claim.value, list) else [str(claim.value)]
@@ -50,5 +51,5 @@ def check_text_layer(packet: Packet) -> list[Flag]:
         flags.append(make_flag(
             FlagCode.TEXT_LAYER_MISMATCH,
             f"{doc.source} 的文字层与页面图像不一致：文字层中的“{shown}”在页面上看不到，可能被改动",
-            [cite(doc, claim, shown)]))
+            [cite(doc, claim, shown)], severity="warning"))
     return flags

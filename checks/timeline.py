@@ -66,17 +66,24 @@ def _addressed_to(deadline: Deadline, channel: str | None) -> bool:
 
 
 def _deadlines(spec: AwardSpec) -> list[Deadline]:
-    own = [d for d in spec.deadlines if d.kind == "deadline" and parse_date(d.date)]
+    # "材料接收时间截止至…" (reception) closes submission as much as "…前报送" does.
+    own = [d for d in spec.deadlines if d.kind in ("deadline", "reception") and parse_date(d.date)]
     return own + (_deadlines(spec.forwarded) if spec.forwarded else [])
 
 
 def applicable_deadline(spec: AwardSpec, submitter: str, channel: str | None) -> Deadline | None:
-    """The deadline for this submitter on this channel: one addressed to the channel's body wins;
-    otherwise the latest deadline of the round, so a channel is never held to another's date."""
-    all_deadlines = _deadlines(spec)
-    for_submitter = [d for d in all_deadlines if d.submitter in (None, submitter)] or all_deadlines
-    addressed = [d for d in for_submitter if _addressed_to(d, channel)]
-    pool = addressed or for_submitter
+    """The deadline for this submitter on this channel. An applicant is held to a deadline
+    addressed to its channel's body; a deadline addressed to another body binds that channel
+    only, and a recommender never submits to itself. Failing those, the round's latest deadline
+    bounds everyone, so no channel is held to another channel's date."""
+    every = _deadlines(spec)
+    mine = [d for d in every if d.submitter in (None, submitter)]
+    if submitter == "applicant":
+        addressed = [d for d in mine if _addressed_to(d, channel)]
+    else:
+        addressed, mine = [], [d for d in mine if not _addressed_to(d, channel)]
+        every = [d for d in every if not _addressed_to(d, channel)]
+    pool = addressed or [d for d in mine if not d.recipient] or every
     return max(pool, key=lambda d: d.date) if pool else None
 
 

@@ -3,25 +3,33 @@ from __future__ import annotations
 
 import os
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, ValidationError
 
 
 class Limits(BaseModel):
-    max_file_bytes: int = 512 * 1024 * 1024
-    max_pages: int = 5000
+    # A zero or negative limit would refuse everything or nothing: both are mistakes.
+    max_file_bytes: int = Field(512 * 1024 * 1024, gt=0)
+    max_pages: int = Field(5000, gt=0)
+    # What a ZIP container (.docx) may inflate to: a 1 MB file can declare gigabytes.
+    max_unpacked_bytes: int = Field(512 * 1024 * 1024, gt=0)
     # Pillow's own bomb guard raises above 2x this; 180 MP admits a 100 MP scan.
-    max_image_pixels: int = 180_000_000
-    ocr_seconds_per_page: float = 60.0
+    max_image_pixels: int = Field(180_000_000, gt=0)
+    ocr_seconds_per_page: float = Field(60.0, gt=0)
 
     @classmethod
     def from_env(cls) -> "Limits":
-        """AWARD_INTAKE_MAX_FILE_BYTES, AWARD_INTAKE_MAX_PAGES, … override the defaults."""
-        values = {}
-        for name, field in cls.model_fields.items():
-            raw = os.environ.get(f"AWARD_INTAKE_{name.upper()}")
-            if raw:
-                values[name] = field.annotation(raw)
-        return cls(**values)
+        """AWARD_INTAKE_MAX_FILE_BYTES, AWARD_INTAKE_MAX_PAGES, … override the defaults.
+
+        A value that is not a positive number is refused with the variable's name, not ignored:
+        a typo must not silently leave a limit at its default."""
+        values = {name: raw for name in cls.model_fields
+                  if (raw := os.environ.get(f"AWARD_INTAKE_{name.upper()}"))}
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            name = f"AWARD_INTAKE_{str(error['loc'][0]).upper()}"
+            raise ValueError(f"{name}={values.get(error['loc'][0])!r}: {error['msg']}") from None
 
 
 DEFAULT_LIMITS = Limits()

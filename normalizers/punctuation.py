@@ -29,29 +29,42 @@ _LONE_OPEN = re.compile(f"\\((?={_SP}[{HAN}])")
 _LONE_CLOSE = re.compile(f"(?<=[{HAN}])\\)")
 # Issuer abbreviation + year in any bracket + serial + 号: the brackets are unified.
 DOC_NUMBER_BRACKETS = re.compile(
-    f"(?<=[{HAN}]){_SP}([(（\\[【〔﹝［〖])({_SP}(?:19|20)\\d{{2}}{_SP})([)）\\]】〕﹞］〗])(?={_SP}\\d{{1,5}}{_SP}号)")
+    f"(?<=[{HAN}]){_SP}([(（\\[【〔﹝［〖])({_SP}(?:19|20)\\d{{2}}{_SP})([)）\\]】〕﹞］〗])(?={_SP}第?{_SP}\\d{{1,5}}{_SP}号)")
 _DIGIT_DASH = re.compile(r"(?<=\d)[\u2010-\u2015\u2212\ufe58\ufe63](?=\d)")
+# URLs and e-mail addresses are copied exactly, whatever punctuation they hold.
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&'*+=%]"
+ADDRESS = re.compile(
+    rf"(?:https?|ftp)://{_URL_CHARS}+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_URL_CHARS}*)?"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def unify_punctuation(text: str) -> str:
     """Same length as the input; see the module docstring for what changes."""
     chars: list[str] | None = None
+    protected = _address_positions(text)
 
     def put(index: int, ch: str) -> None:
         nonlocal chars
-        if text[index] != ch:
+        if text[index] != ch and index not in protected:
             if chars is None:
                 chars = list(text)
             chars[index] = ch
 
-    for match in _CLAUSE_MARK.finditer(text):
-        group = 1 if match.group(1) else 2
-        put(match.start(group), _TO_FULL[match.group(group)])
     opens, closes = _chinese_parens(text)
     for at in opens:
         put(at, "（")
     for at in closes:
         put(at, "）")
+    # After the parentheses, so `（组织）:` sees its Chinese neighbour; again until a run
+    # like `,,` after Chinese is all converted, so a second pass finds nothing to do.
+    while True:
+        widened = text if chars is None else "".join(chars)
+        marks = [m for m in _CLAUSE_MARK.finditer(widened) if m.start(1 if m.group(1) else 2) not in protected]
+        if not marks:
+            break
+        for match in marks:
+            group = 1 if match.group(1) else 2
+            put(match.start(group), _TO_FULL[match.group(group)])
     for match in DOC_NUMBER_BRACKETS.finditer(text):
         put(match.start(1), "〔")
         put(match.start(3), "〕")
@@ -85,3 +98,9 @@ def _chinese_parens(text: str) -> tuple[list[int], list[int]]:
     opens += [m.start() for m in _LONE_OPEN.finditer(text) if m.start() not in paired]
     closes += [m.start() for m in _LONE_CLOSE.finditer(text) if m.start() not in paired]
     return opens, closes
+
+
+def _address_positions(text: str) -> set[int]:
+    if "@" not in text and "//" not in text and "www." not in text:
+        return set()
+    return {i for match in ADDRESS.finditer(text) for i in range(*match.span())}

@@ -25,6 +25,11 @@ _WORD_END = re.compile(r"[A-Za-z0-9.]+$")
 # A number or Latin word that reads as part of the Chinese around it.
 _INLINE_TOKEN = re.compile(r"\d{1,5}(?:\.\d+)?|[A-Za-z]{1,12}")
 _ARTICLE_MARKER = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[编章节条款]$")
+_DATE_END = re.compile(r"\d{1,2}[日号]$|\d{4}年$|\d{1,2}月$")
+# Words that follow a date on a page header rather than continue its sentence.
+_NEXT_AFTER_DATE = re.compile(f"[{HAN}]{{1,6}}[：:]|星期|周[一二三四五六日天]|上午|下午|晚上|来源|发布|作者|阅读|浏览")
+# A space beside the hyphen of a phone or number range: `0891 -6815193`, `0891- 6815193`.
+_DIGIT_DASH_GAP = re.compile(r".?\d\|-\s*\d|\d-\|\d")
 _ORG_SUFFIX = set("局处科室部会办司厅委院校所站队组中心")
 # Common surnames: a 2–3 character Han word starting with one reads as a person's name.
 _SURNAMES = set(
@@ -63,6 +68,8 @@ def _drop(text: str, start: int, end: int, before: str) -> bool:
         return True                                   # line ends and indentation
     if _PUNCT_CHAR.match(left) or _PUNCT_CHAR.match(right):
         return True
+    if _DIGIT_DASH_GAP.match(before[-2:] + "|" + text[end:end + 3]):
+        return True                                   # OCR: 0891 - 6815193
     gap = end - start
     left_han, right_han = bool(_HAN_CHAR.match(left)), bool(_HAN_CHAR.match(right))
     if left_han and right_han:
@@ -91,6 +98,8 @@ def _starts_word(before: str, at: int) -> bool:
 def _join_words(text: str, start: int, end: int, before: str, gap: int) -> bool:
     if _ARTICLE_MARKER.search(before):
         return False                                   # 第一条 为…
+    if _DATE_END.search(before) and (gap > 1 or _NEXT_AFTER_DATE.match(text, end)):
+        return False                                   # 2023年2月1日  来源：…, 5日 星期六
     written_left = _HAN_RUN_END.search(text, max(0, start - 16), start).group()
     written_right = _HAN_RUN_START.match(text, end).group()
     if len(written_left) == 1 or len(written_right) == 1:

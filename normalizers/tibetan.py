@@ -26,7 +26,7 @@ def tibetan_share(text: str) -> float:
 
 def is_tibetan_line(text: str) -> bool:
     """A line written mostly in Tibetan script."""
-    return tibetan_share(text) > 0.5
+    return has_tibetan(text) and tibetan_share(text) > 0.5
 
 
 def has_tibetan(text: str) -> bool:

@@ -74,8 +74,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_text(args) -> int:
     from pipelines import stages
+    from extractors.spec.secrets import redact
     ndoc = stages.normalize_document(stages.read_document(args.file))
-    sys.stdout.write(ndoc.display_text.rstrip("\n") + "\n")
+    sys.stdout.write(redact(ndoc.display_text.rstrip("\n")) + "\n")
     return EXIT_OK
 
 
@@ -146,7 +147,9 @@ def _record_error(out: Path, path: Path, record: ErrorRecord) -> None:
 
 
 def _say_error(record: ErrorRecord) -> None:
-    print(f"award-intake: error [{record.code.value}] {record.file}: {record.message}", file=sys.stderr)
+    from extractors.spec.secrets import redact
+    print(redact(f"award-intake: error [{record.code.value}] {record.file}: {record.message}"),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

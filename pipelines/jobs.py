@@ -53,16 +53,29 @@ class JobResult:
 
 
 def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress) -> JobResult:
-    """Award spec and field view of each notice: out/specs/<stem>.spec.json, out/fields/<stem>.json."""
+    """Award spec and field view of each notice: out/specs/<stem>.spec.json, out/fields/<stem>.json.
+
+    A notice whose bytes and stage versions match the last run's is not read again, so a batch
+    killed mid-way and restarted redoes only what it had not finished.
+    """
     result = JobResult(out=out)
+    versions = stages.versions()
     for path in progress(paths, "notices"):
+        spec_path = out / "specs" / f"{path.stem}.spec.json"
+        fields_path = out / "fields" / f"{path.stem}.json"
+        stamp_path = out / "specs" / f".{path.stem}.stamp.json"
         try:
+            stamp = {"sha256": _sha256(path), "versions": versions}
+            if spec_path.exists() and fields_path.exists() and _read_json(stamp_path) == stamp:
+                result.specs.append(spec_path)
+                continue
             spec = stages.spec_from_file(path)
-            result.specs.append(write_json_atomic(out / "specs" / f"{path.stem}.spec.json", spec))
-            write_json_atomic(out / "fields" / f"{path.stem}.json", stages.field_view(spec))
+            result.specs.append(write_json_atomic(spec_path, spec))
+            write_json_atomic(fields_path, stages.field_view(spec))
+            write_json_atomic(stamp_path, stamp)   # last: only a finished notice is skipped later
         except Exception as exc:  # one bad notice never stops the batch
             result.errors.append(_record(path, exc))
-    _append_errors(out, result.errors)
+    _write_errors(out, result.errors)
     return result
 
 
@@ -81,7 +94,7 @@ def check_packets(packet_paths: list[Path], spec_path: Path, out: Path,
     written = stages.write_reports(findings, packets, out)
     result.findings = sorted(out.glob("*.findings.json"))
     result.reports = {k: v for k, v in written.items() if not k.endswith(".findings.json")}
-    _append_errors(out, result.errors)
+    _write_errors(out, result.errors)
     return result
 
 
@@ -101,7 +114,20 @@ def run_all(root: Path, out: Path, progress: Progress = _no_progress) -> JobResu
         sub = check_packets(members, notice, out / "packets" / batch.name, progress)
         sub.reports = {f"{batch.name} {k}": v for k, v in sub.reports.items()}
         result.merge(sub)
+    _write_errors(out, result.errors)
     return result
+
+
+def _sha256(path: Path) -> str:
+    from extractors.readers import file_sha256
+    return file_sha256(path)
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _is_notice(path: Path, root: Path) -> bool:
@@ -119,10 +145,10 @@ def _record(path: Path, exc: Exception) -> ErrorRecord:
     return ErrorRecord(code=ErrorCode.INTERNAL, file=str(path), message=f"{type(exc).__name__}: {exc}")
 
 
-def _append_errors(out: Path, errors: list[ErrorRecord]) -> None:
-    if not errors:
-        return
+def _write_errors(out: Path, errors: list[ErrorRecord]) -> None:
+    """This run's error records; a clean rerun leaves none from an earlier run behind."""
     target = out / "errors.jsonl"
-    existing = target.read_text(encoding="utf-8") if target.exists() else ""
-    lines = "".join(e.model_dump_json() + "\n" for e in errors)
-    write_text_atomic(target, existing + lines)
+    if errors:
+        write_text_atomic(target, "".join(e.model_dump_json() + "\n" for e in errors))
+    else:
+        target.unlink(missing_ok=True)

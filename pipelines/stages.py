@@ -15,9 +15,11 @@ from models.text import NormalizedDocument
 
 
 def read_document(path: str | Path) -> Document:
+    """A notice's document; one without a single character of text is a NO_TEXT record."""
     from extractors.limits import Limits
     from extractors.readers import read_document as read
-    return read(path, Limits.from_env())
+    from extractors.readers import require_text
+    return require_text(read(path, Limits.from_env()))
 
 
 def normalize_document(doc: Document) -> NormalizedDocument:

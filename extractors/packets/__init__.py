@@ -58,8 +58,9 @@ evidence (证实性材料)
   certificate_number    str   证书编号 / 统一社会信用代码 shown on it
   issue_date            str   发证日期 / 颁发日期 / 成立日期
   expiry_date           str   有效期至
-  fingerprint           list[str]  one content hash per page (image dHash for scans, text hash
-                              otherwise): the same evidence page in two packets has one equal item
+  fingerprint           list[str]  one content hash per page, in page order: "img:<16 hex>" (64-bit
+                              dHash of the page picture) for pages with little text (photos),
+                              "txt:<20 hex>" (hash of the normalized text) otherwise
 
 self_assessment (自我评价报告)
   present               bool  always True on this kind
@@ -79,3 +80,9 @@ Any kind may also carry
 `PacketDocument.text` holds the document's normalized text (for credential and other text
 checks); `PacketDocument.origin` says how it was read (docx, text_layer, ocr).
 """
+from extractors.packets.identifiers import (id_number_valid, make_id_number, make_uscc,
+                                            uscc_valid)
+from extractors.packets.reader import PACKET_VERSION, read_packet
+
+__all__ = ["PACKET_VERSION", "id_number_valid", "make_id_number", "make_uscc",
+           "read_packet", "uscc_valid"]

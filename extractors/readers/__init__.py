@@ -6,6 +6,7 @@ user's file can cause becomes an `IntakeError` carrying an `ErrorRecord` (code, 
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -28,6 +29,7 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document
             pages = read_pdf_pages(path, limits)
         elif media_type == sniff.DOCX:
             from extractors.readers.docx import read_docx_pages
+            _refuse_zip_bomb(path, limits)
             pages = read_docx_pages(data)
         elif media_type == sniff.HTML:
             from extractors.readers.html import read_html_pages
@@ -36,6 +38,7 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document
             from extractors.readers.plain_text import read_text_pages
             pages = read_text_pages(data)
         elif media_type in sniff.IMAGE_TYPES:
+            _refuse_image_bomb(path, limits)
             from extractors.readers.image import read_image
             return read_image(path, digest, media_type, limits=limits)
         else:
@@ -43,13 +46,29 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document
     except IntakeError:
         raise
     except (zipfile.BadZipFile, KeyError) as exc:
-        raise IntakeError(ErrorCode.CORRUPT, str(path), f"{media_type} container is damaged: {exc}")
+        raise IntakeError(ErrorCode.CORRUPT, str(path),
+                          f"{media_type} container is damaged: {_one_line(exc)}")
     except MemoryError:
         raise IntakeError(ErrorCode.TOO_LARGE, str(path), "file needs more memory than allowed")
+    except ImportError:
+        raise   # a reader that is not installed is a broken deployment, not a corrupt file
     except Exception as exc:  # a parser bug on hostile input must not stop the batch
         raise IntakeError(ErrorCode.CORRUPT, str(path),
-                          f"cannot parse {media_type}: {type(exc).__name__}: {exc}") from exc
-    return Document(source=str(path), sha256=digest, media_type=media_type, pages=pages, title=title)
+                          f"cannot parse {media_type}: {type(exc).__name__}: {_one_line(exc)}") from exc
+    return Document(source=str(path), sha256=digest, media_type=media_type, pages=pages, title=title,
+                    warnings=_container_warnings(path, media_type))
+
+
+def require_text(doc: Document) -> Document:
+    """`doc` itself, or NO_TEXT when not one line holds a character: a notice must say something.
+
+    Not part of `read_document`: a packet may hold a photo without text, and that is no error.
+    """
+    if not any(line.text.strip() for page in doc.pages for line in page.lines):
+        pages = len(doc.pages)
+        raise IntakeError(ErrorCode.NO_TEXT, doc.source,
+                          f"no text found on {pages} page{'s' if pages != 1 else ''}")
+    return doc
 
 
 def file_sha256(path: str | Path) -> str:
@@ -77,6 +96,59 @@ def _load(path: Path, limits: Limits) -> bytes:
         raise IntakeError(ErrorCode.PERMISSION_DENIED, str(path), "permission denied")
     except IsADirectoryError:
         raise IntakeError(ErrorCode.UNSUPPORTED_TYPE, str(path), "is a directory")
+
+
+# Below this many pixels on a side an image cannot hold a legible character.
+_MIN_IMAGE_SIDE = 8
+
+
+def _refuse_image_bomb(path: Path, limits: Limits) -> None:
+    """Check the declared size from the header before anything decodes the pixels."""
+    from PIL import Image, UnidentifiedImageError
+
+    # Pillow checks its module-wide limit in open(): keep it in step with ours.
+    Image.MAX_IMAGE_PIXELS = limits.max_image_pixels
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise IntakeError(ErrorCode.TOO_LARGE, str(path), f"image is too large: {_one_line(exc)}")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise IntakeError(ErrorCode.CORRUPT, str(path), f"image is damaged: {_one_line(exc)}")
+    if width * height > limits.max_image_pixels:
+        raise IntakeError(ErrorCode.TOO_LARGE, str(path),
+                          f"image is {width} x {height} pixels, more than the limit of "
+                          f"{limits.max_image_pixels / 1e6:.0f} megapixels")
+    if min(width, height) < _MIN_IMAGE_SIDE:
+        raise IntakeError(ErrorCode.NO_TEXT, str(path),
+                          f"image is {width} x {height} pixels: too small to hold text")
+
+
+def _refuse_zip_bomb(path: Path, limits: Limits) -> None:
+    """A ZIP member declares its inflated size, and zipfile never inflates past it: summing the
+    declarations bounds what parsing the container can cost."""
+    with zipfile.ZipFile(path) as zf:
+        unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > limits.max_unpacked_bytes:
+        raise IntakeError(ErrorCode.TOO_LARGE, str(path),
+                          f"container inflates to {unpacked} bytes, more than the limit of "
+                          f"{limits.max_unpacked_bytes}")
+
+
+def _container_warnings(path: Path, media_type: str) -> list[str]:
+    if media_type != sniff.DOCX:
+        return []
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        return ["document carries macros (VBA project): ignored, never run"]
+    return []
+
+
+def _one_line(exc: BaseException) -> str:
+    """Parser messages can span lines or run long; an error record's message is one short line."""
+    text = re.sub(r"\s+", " ", str(exc)).strip() or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 def _unsupported_message(media_type: str) -> str:

@@ -8,6 +8,7 @@ page numbers are recognised by position and repetition and tagged, not deleted.
 """
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from collections import Counter
@@ -18,6 +19,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from models import ErrorCode, IntakeError, Line, LineRole, Origin, Page
 from extractors.limits import DEFAULT_LIMITS, Limits
@@ -26,6 +28,11 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[—–\-－－~]\s*\d{1,4}\s*[—–\-－－~]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.IGNORECASE)
 _MARGIN = 0.085          # share of page height treated as header/footer band
+
+# pdfminer warns on each quirk of a malformed file ("MediaBox missing", "Data-loss while
+# decompressing"); on a batch's stderr that buries the one-line error records. What cannot be
+# read still becomes a record.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 @dataclass
@@ -38,9 +45,18 @@ class _Segment:
     size: float
 
 
+# OCR renders pages at no more than this; the render-size guard assumes it.
+_MAX_RENDER_DPI = 300
+
+
 def read_pdf_pages(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Page]:
     try:
-        pdf = pdfplumber.open(path)
+        try:
+            pdf = pdfplumber.open(path)
+        except PdfminerException as wrapped:
+            # pdfplumber wraps pdfminer's own error; the original says what is wrong.
+            raise (wrapped.args[0] if wrapped.args and isinstance(wrapped.args[0], Exception)
+                   else wrapped)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise IntakeError(ErrorCode.ENCRYPTED, str(path),
                           f"PDF is encrypted and cannot be opened without a password ({type(exc).__name__})")
@@ -59,7 +75,7 @@ def read_pdf_pages(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Page]:
         pages = []
         for index, plumber_page in enumerate(pdf.pages):
             try:
-                pages.append(_read_page(path, plumber_page, index))
+                pages.append(_read_page(path, plumber_page, index, limits))
             finally:
                 # Keep memory flat on long PDFs: drop pdfplumber's per-page object caches.
                 plumber_page.close()
@@ -67,10 +83,11 @@ def read_pdf_pages(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Page]:
     return pages
 
 
-def _read_page(path: Path, plumber_page, index: int) -> Page:
+def _read_page(path: Path, plumber_page, index: int, limits: Limits) -> Page:
     from extractors.ocr import ocr_pdf_page, pdf_page_needs_ocr
 
     if pdf_page_needs_ocr(plumber_page):
+        _refuse_render_bombs(path, plumber_page, index, limits)
         return ocr_pdf_page(path, index, index + 1)
     width, height = float(plumber_page.width), float(plumber_page.height)
     segments = _segments(plumber_page)
@@ -84,11 +101,33 @@ def _read_page(path: Path, plumber_page, index: int) -> Page:
                 origin=Origin.TEXT_LAYER, lines=lines)
 
 
+def _refuse_render_bombs(path: Path, plumber_page, index: int, limits: Limits) -> None:
+    """Rendering allocates what the page and its images declare, before any pixel is decoded:
+    a hostile page declares gigapixels over a few bytes. Refuse before the renderer sees it."""
+    scale = _MAX_RENDER_DPI / 72
+    page_pixels = float(plumber_page.width) * scale * float(plumber_page.height) * scale
+    if page_pixels > limits.max_image_pixels:
+        raise IntakeError(ErrorCode.TOO_LARGE, str(path),
+                          f"page {index + 1} is {float(plumber_page.width):.0f} x "
+                          f"{float(plumber_page.height):.0f} pt: {page_pixels / 1e6:.0f} megapixels "
+                          f"to render, more than the limit of {limits.max_image_pixels / 1e6:.0f}")
+    for image in plumber_page.images:
+        width, height = image.get("srcsize") or (0, 0)
+        if width * height > limits.max_image_pixels:
+            raise IntakeError(ErrorCode.TOO_LARGE, str(path),
+                              f"page {index + 1} holds a {width} x {height} pixel image, more than "
+                              f"the limit of {limits.max_image_pixels / 1e6:.0f} megapixels")
+
+
 def _segments(plumber_page) -> list[_Segment]:
     words = plumber_page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
                                        use_text_flow=False, extra_attrs=["size"])
     if not words:
         return []
+    # Vertical ruling lines (table cell borders): a row is cut at one even where the gap
+    # is narrow, so a form's label cell and value cell stay apart.
+    rulings = [(e["x0"], e["top"], e["bottom"]) for e in plumber_page.edges
+               if e.get("orientation") == "v"]
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         # Same row when vertical centres are within half a line height.
@@ -107,12 +146,18 @@ def _segments(plumber_page) -> list[_Segment]:
         current = [row[0]]
         for prev, word in zip(row, row[1:]):
             gap = word["x0"] - prev["x1"]
-            if gap > 2.5 * size:
+            if gap > 2.5 * size or _ruled_between(prev, word, rulings):
                 segments.append(_join(current, size))
                 current = []
             current.append(word)
         segments.append(_join(current, size))
     return segments
+
+
+def _ruled_between(left: dict, right: dict, rulings: list[tuple[float, float, float]]) -> bool:
+    centre = (right["top"] + right["bottom"]) / 2
+    return any(left["x1"] - 0.5 <= x <= right["x0"] + 0.5 and top <= centre <= bottom
+               for x, top, bottom in rulings)
 
 
 def _join(words: list[dict], size: float) -> _Segment:

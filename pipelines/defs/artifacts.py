@@ -67,6 +67,24 @@ def partition_value_type(typing_type: Any) -> Any:
     raise TypeError(f"partitioned stage outputs must be typed dict[str, T], got {typing_type!r}")
 
 
+def by_partition(value_type: Any, name: str) -> dg.DagsterType:
+    """The Dagster type of `dict[partition key, value_type]`.
+
+    Dagster cannot infer a type from `dict[str, Document | ErrorRecord]`, so assets name
+    these explicitly; the IO manager reads the value type back to (de)serialize.
+    """
+    adapter = TypeAdapter(dict[str, value_type])
+
+    def type_check(_context: Any, value: Any) -> dg.TypeCheck:
+        try:
+            adapter.validate_python(value, strict=True)
+        except ValueError as exc:
+            return dg.TypeCheck(success=False, description=str(exc)[:500])
+        return dg.TypeCheck(success=True)
+
+    return dg.DagsterType(type_check_fn=type_check, name=name, typing_type=dict[str, value_type])
+
+
 class JsonArtifactIOManager(dg.ConfigurableIOManager):
     """Stores `dict[partition key, model]` outputs one JSON file per partition.
 
@@ -92,7 +110,9 @@ class JsonArtifactIOManager(dg.ConfigurableIOManager):
             context.add_output_metadata({"artifact": dg.MetadataValue.path(str(paths[0]))})
 
     def load_input(self, context: dg.InputContext) -> dict[str, Any]:
-        value_type = partition_value_type(context.dagster_type.typing_type)
+        # Asset checks take their asset untyped; the producing output knows the type.
+        typed = context.upstream_output if context.upstream_output is not None else context
+        value_type = partition_value_type(typed.dagster_type.typing_type)
         stage = context.asset_key.to_user_string()
         return {key: self._store().read(stage, key, value_type)
                 for key in context.asset_partition_keys}

@@ -1,6 +1,5 @@
 """Batch flow, one partition per notice: the packets of its round checked against its spec,
 then the findings JSON, Excel and HTML reports."""
-from __future__ import annotations
 
 from pathlib import Path
 
@@ -9,13 +8,13 @@ import dagster as dg
 from models import ErrorRecord
 from models.findings import PacketFindings
 from models.packet import Packet
-from models.spec import AwardSpec
 from pipelines import stages
 from pipelines.defs import metadata, versions
 from pipelines.defs.automation import reprocess_when_stale
 from pipelines.defs.inbox import SourceRecord
 from pipelines.defs.partitions import batched_backfill, notices
 from pipelines.defs.resources import Workspace
+from pipelines.defs.stage_types import FINDINGS, REPORTS, SPECS, PacketOrError, SpecOrError
 
 GROUP = "batches"
 PACKET_ASSET = "packet"
@@ -36,7 +35,7 @@ def round_packets(workspace: Workspace, notice_key: str) -> list[Packet]:
     for record in records:
         if not workspace.store.exists(PACKET_ASSET, record.key):
             continue
-        value = workspace.store.read(PACKET_ASSET, record.key, Packet | ErrorRecord)
+        value = workspace.store.read(PACKET_ASSET, record.key, PacketOrError)
         packets.append(value if isinstance(value, Packet) else _unreadable(record))
     return packets
 
@@ -50,10 +49,10 @@ def _unreadable(record: SourceRecord) -> Packet:
           # Every packet partition is an input: the round decides which ones a notice reads.
           deps=[dg.AssetDep(PACKET_ASSET, partition_mapping=dg.AllPartitionMapping())],
           automation_condition=reprocess_when_stale(tolerate_missing=(PACKET_ASSET,)),
-          metadata={"redact_secrets": True})
+          metadata={"redact_secrets": True}, dagster_type=FINDINGS,
+          ins={"award_spec": dg.AssetIn(dagster_type=SPECS)})
 def batch_findings(context: dg.AssetExecutionContext, workspace: Workspace,
-                   award_spec: dict[str, AwardSpec | ErrorRecord]
-                   ) -> dict[str, list[PacketFindings]]:
+                   award_spec: dict[str, SpecOrError]) -> dict[str, list[PacketFindings]]:
     """Findings (PACKETS.md) for every packet of the notice's round, batch checks included."""
     out: dict[str, list[PacketFindings]] = {}
     for key, spec in award_spec.items():
@@ -65,8 +64,8 @@ def batch_findings(context: dg.AssetExecutionContext, workspace: Workspace,
 
 
 @dg.asset(partitions_def=notices, backfill_policy=batched_backfill, group_name=GROUP,
-          code_version=versions.BATCH_REPORTS,
-          automation_condition=reprocess_when_stale(tolerate_missing=(PACKET_ASSET,)))
+          code_version=versions.BATCH_REPORTS, automation_condition=reprocess_when_stale(),
+          dagster_type=REPORTS, ins={"batch_findings": dg.AssetIn(dagster_type=FINDINGS)})
 def batch_reports(context: dg.AssetExecutionContext, workspace: Workspace,
                   batch_findings: dict[str, list[PacketFindings]]) -> dict[str, dict[str, str]]:
     """The findings JSON, Excel and HTML reports of the batch, under var/reports/<notice>/."""

@@ -29,5 +29,7 @@ def attempt(stage: Callable[[In], Out], value: In | ErrorRecord, source: str) ->
         return value
     try:
         return stage(value)
+    except ImportError:
+        raise   # a stage that is not installed is a broken deployment, not a bad document
     except Exception as exc:  # one bad document never stops the batch
         return as_error(source, exc)

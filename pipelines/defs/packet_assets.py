@@ -1,10 +1,8 @@
 """Packet flow: packet (folder or envelope PDF) → documents → claims, in one stage."""
-from __future__ import annotations
 
 import dagster as dg
 
 from models import ErrorCode, ErrorRecord
-from models.packet import Packet
 from pipelines import stages
 from pipelines.defs import metadata, versions
 from pipelines.defs.automation import reprocess_when_stale
@@ -12,14 +10,15 @@ from pipelines.defs.notice_assets import OCR_POOL
 from pipelines.defs.outcomes import attempt
 from pipelines.defs.partitions import batched_backfill, packets
 from pipelines.defs.resources import Workspace
+from pipelines.defs.stage_types import PACKETS, PacketOrError
 
 
 @dg.asset(partitions_def=packets, backfill_policy=batched_backfill, group_name="packets",
           automation_condition=reprocess_when_stale(), code_version=versions.PACKET,
-          pool=OCR_POOL, kinds={"ocr"})
-def packet(context: dg.AssetExecutionContext, workspace: Workspace) -> dict[str, Packet | ErrorRecord]:
+          pool=OCR_POOL, kinds={"ocr"}, dagster_type=PACKETS)
+def packet(context: dg.AssetExecutionContext, workspace: Workspace) -> dict[str, PacketOrError]:
     """One applicant's packet: its documents (kind, pages, copies), claims and seals."""
-    out: dict[str, Packet | ErrorRecord] = {}
+    out: dict[str, PacketOrError] = {}
     for key in context.partition_keys:
         record = workspace.registry.get("packet", key)
         if record is None:

@@ -20,3 +20,9 @@ NOTICE_FIELDS = _join("spec")
 PACKET = _join("reader", "normalizer", "packet")
 BATCH_FINDINGS = _join("check")
 BATCH_REPORTS = _join("check")
+
+BY_ASSET = {
+    "notice_document": NOTICE_DOCUMENT, "notice_text": NOTICE_TEXT, "award_spec": AWARD_SPEC,
+    "notice_fields": NOTICE_FIELDS, "packet": PACKET, "batch_findings": BATCH_FINDINGS,
+    "batch_reports": BATCH_REPORTS,
+}

@@ -134,10 +134,12 @@ def layout_blocks(lines: list[str]) -> list[Block]:
             role = Role.HEADING
         else:
             role = Role.BODY
-        if role is not Role.TITLE and blocks and blocks[-1].role is Role.TITLE:
+        follows_title = bool(blocks) and blocks[-1].role is Role.TITLE
+        if (role is Role.BODY and follows_title and not title_done and len(squashed) <= 40
+                and not squashed.endswith(("：", ":", "。"))):
+            role = Role.TITLE  # a title wrapped over several source lines
+        if role is not Role.TITLE and any(b.role is Role.TITLE for b in blocks):
             title_done = True
-        if role is Role.BODY and blocks and blocks[-1].role is Role.TITLE and not title_done:
-            role = Role.TITLE
         blocks.append(Block(role, line))
     return _mark_signatures(blocks)
 

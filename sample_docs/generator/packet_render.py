@@ -72,11 +72,12 @@ class RectOp:
 
 @dataclass
 class ImageOp:
+    """A seal impression placed on the page."""
     x: float
     y: float
     w: float
     h: float
-    image: Image.Image
+    org: str
 
 
 @dataclass
@@ -180,8 +181,7 @@ def layout(blocks: list[Block]) -> list[LaidPage]:
         elif isinstance(block, Seal):
             d = 40.0
             cy = last_block_bottom - 12
-            pages[-1].ops.append(ImageOp(PAGE_W - MARGIN - d - 8, cy - d / 2, d, d,
-                                         seal_image(block.org)))
+            pages[-1].ops.append(ImageOp(PAGE_W - MARGIN - d - 8, cy - d / 2, d, d, block.org))
     return pages
 
 
@@ -198,7 +198,7 @@ def page_image(page: LaidPage, dpi: int = 150) -> Image.Image:
                         width=max(1, round(k * 0.25)))
     for op in page.ops:
         if isinstance(op, ImageOp):
-            pic = op.image.convert("RGBA").resize((round(op.w * k), round(op.h * k)))
+            pic = seal_image(op.org).resize((round(op.w * k), round(op.h * k)))
             img.paste(pic, (round(op.x * k), round(op.y * k)), pic)
     return img
 
@@ -210,22 +210,87 @@ def scan_effects(img: Image.Image, rng: random.Random, *, rotate: float | None =
     arr = np.asarray(img).astype(np.float32)
     h, w = arr.shape[:2]
     shade = np.linspace(0, rng.uniform(8, 22), w, dtype=np.float32)[None, :, None]
-    noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 6, arr.shape[:2])[..., None]
+    noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 3, arr.shape[:2])[..., None]
     arr = np.clip(arr * 0.96 + 4 - shade + noise, 0, 255).astype(np.uint8)
     return Image.fromarray(arr).filter(ImageFilter.GaussianBlur(0.5))
 
 
-def jpeg_bytes(img: Image.Image, quality: int = 55) -> bytes:
+def seal_png(org: str) -> bytes:
+    """The seal as a small palette PNG, for embedding in docx and text PDFs."""
+    buf = io.BytesIO()
+    seal_image(org).resize((240, 240), Image.LANCZOS).quantize(colors=8, method=Image.FASTOCTREE) \
+        .save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def jpeg_bytes(img: Image.Image, quality: int = 45) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=quality, optimize=True)
     return buf.getvalue()
+
+
+@lru_cache(maxsize=1)
+def pdf_font_path() -> Path:
+    """Noto Sans CJK SC cut to GB 2312 and turned into TrueType outlines.
+
+    fpdf2 embeds the CFF original with its own CMap stream, which pdfminer (pdfplumber)
+    cannot read: such a "text PDF" would look like a scan to the readers. TrueType outlines
+    give an Identity-H font that every PDF library reads. Built once (~10 s), then cached.
+    """
+    import tempfile
+
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTCollection, newTable
+
+    out = Path(tempfile.gettempdir()) / "award-intake-noto-sc-gb2312-tt.ttf"
+    if out.exists():
+        return out
+    chars = {chr(c) for c in range(0x20, 0x7F)}
+    for hi in [*range(0xA1, 0xAA), *range(0xB0, 0xF8)]:
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    ttf = TTCollection(FONT_PATH).fonts[FONT_INDEX_SC]
+    opts = subset.Options()
+    opts.layout_features, opts.name_IDs, opts.notdef_outline = [], ["*"], True
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=[ord(c) for c in chars])
+    sub.subset(ttf)
+    order, glyphs = ttf.getGlyphOrder(), ttf.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    ttf["glyf"], ttf["loca"] = glyf, newTable("loca")
+    maxp = ttf["maxp"]
+    maxp.tableVersion = 0x00010000
+    for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, attr, 0)
+    maxp.maxZones = 1
+    ttf["head"].indexToLocFormat, ttf["head"].glyphDataFormat = 0, 0
+    for table in ("CFF ", "VORG"):
+        if table in ttf:
+            del ttf[table]
+    ttf["post"].formatType = 3.0
+    ttf.sfntVersion = "\x00\x01\x00\x00"
+    tmp = out.with_suffix(".part")
+    ttf.save(tmp)
+    tmp.replace(out)
+    return out
 
 
 def _new_pdf():
     from fpdf import FPDF
     pdf = FPDF(unit="mm", format="A4")
     pdf.set_auto_page_break(False)
-    pdf.add_font("noto", "", FONT_PATH, collection_font_number=FONT_INDEX_SC)
+    pdf.add_font("noto", "", pdf_font_path())
     pdf.set_creator("award-intake sample generator")
     pdf.set_creation_date(__import__("datetime").datetime(2024, 1, 1,
                           tzinfo=__import__("datetime").timezone.utc))
@@ -251,9 +316,7 @@ def write_text_pdf(pages: list[LaidPage], path: Path) -> None:
             if isinstance(op, RectOp):
                 pdf.rect(op.x0, op.y0, op.x1 - op.x0, op.y1 - op.y0)
             elif isinstance(op, ImageOp):
-                buf = io.BytesIO()
-                op.image.save(buf, "PNG")
-                pdf.image(buf, op.x, op.y, op.w, op.h)
+                pdf.image(io.BytesIO(seal_png(op.org)), op.x, op.y, op.w, op.h)
         _draw_text_layer(pdf, page)
     pdf.output(str(path))
 
@@ -299,11 +362,9 @@ def write_docx(blocks: list[Block], path: Path) -> None:
                 for c, text in enumerate(row):
                     table.cell(r, c).text = text
         elif isinstance(block, Seal):
-            buf = io.BytesIO()
-            seal_image(block.org).save(buf, "PNG")
             p = doc.add_paragraph()
             p.alignment = aligns["right"]
-            p.add_run().add_picture(buf, width=Mm(40))
+            p.add_run().add_picture(io.BytesIO(seal_png(block.org)), width=Mm(40))
         elif isinstance(block, PageBreak):
             doc.add_page_break()
     doc.save(str(path))

@@ -18,6 +18,7 @@ import copy
 import datetime as dt
 import json
 import random
+import re
 import shutil
 import zipfile
 import zlib
@@ -290,14 +291,31 @@ def site_photo(seed: int) -> Image.Image:
 
 # ----------------------------------------------------------------------------- output
 
+# Parts of python-docx's template that Word does not need: dropped to keep samples small.
+_DOCX_DROP = {"word/stylesWithEffects.xml": "stylesWithEffects.xml",
+              "docProps/thumbnail.jpeg": "docProps/thumbnail.jpeg"}
+
+
 def _fix_zip_times(path: Path) -> None:
-    """python-docx stamps zip entries with the clock; pin them so output is reproducible."""
+    """python-docx stamps zip entries with the clock; pin them so output is reproducible,
+    and drop template parts nobody reads."""
     with zipfile.ZipFile(path) as zin:
-        items = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+        items = [(i.filename, zin.read(i.filename)) for i in zin.infolist()
+                 if i.filename not in _DOCX_DROP]
+    for i, (name, data) in enumerate(items):
+        if name == "word/styles.xml":
+            # 300 kB of latent style declarations Word re-creates on its own
+            data = re.sub(rb"<w:latentStyles.*?</w:latentStyles>", b"", data, flags=re.S)
+            items[i] = (name, data)
+        if name.endswith(".rels") or name == "[Content_Types].xml":
+            text = data.decode("utf-8")
+            for target in _DOCX_DROP.values():
+                text = re.sub(rf'<(Relationship|Override)[^>]*"/?{re.escape(target)}"[^>]*/>', "", text)
+            items[i] = (name, text.encode("utf-8"))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for name, data in items:
             zout.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
-                          compress_type=zipfile.ZIP_DEFLATED)
+                          compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 
 
 def _documents(p: PacketPlan, rng: random.Random, roster) -> list[tuple[str, str, list[Block]]]:
@@ -309,8 +327,11 @@ def _documents(p: PacketPlan, rng: random.Random, roster) -> list[tuple[str, str
     if "self_assessment" not in p.omit:
         docs.append(("self_assessment", "自我评价报告", _self_assessment_blocks(p, rng)))
     if "evidence" not in p.omit:
-        for i, blocks in enumerate(_evidence_blocks(p)):
-            docs.append(("evidence", f"证实性材料{i + 1}", blocks))
+        # bound as one 证实性材料 file, one certificate per page
+        bound: list[Block] = []
+        for blocks in _evidence_blocks(p):
+            bound += ([PageBreak()] if bound else []) + blocks
+        docs.append(("evidence", "证实性材料", bound))
     if "publicity_proof" not in p.omit:
         docs.append(("publicity_proof", "公示情况说明", _publicity_blocks(p)))
     if "recommendation" not in p.omit:
@@ -319,6 +340,21 @@ def _documents(p: PacketPlan, rng: random.Random, roster) -> list[tuple[str, str
     if p.leak or p.shape in ("envelope", "docx"):
         docs.insert(0, ("cover_letter", "目录", _cover_blocks(p, titles)))
     return docs
+
+
+def _parts(kind: str, blocks: list[Block], p: PacketPlan) -> list[int]:
+    """Page count of each document inside one written file (the bound evidence holds several)."""
+    if kind != "evidence":
+        return [len(layout(blocks))]
+    return [len(layout(b)) for b in _evidence_blocks(p)]
+
+
+def _gold_ranges(kind: str, source: str, first: int, parts: list[int], **extra) -> list[dict]:
+    out = []
+    for n in parts:
+        out.append({"kind": kind, "source": source, "pages": [first, first + n - 1], **extra})
+        first += n
+    return out
 
 
 def write_packet(p: PacketPlan, batch_dir: Path, roster=None, photo=None) -> dict:
@@ -332,8 +368,7 @@ def write_packet(p: PacketPlan, batch_dir: Path, roster=None, photo=None) -> dic
         for kind, stem, blocks in docs:
             laid = layout(blocks)
             copies = p.copies if kind == "application_form" else 1
-            gold_docs.append({"kind": kind, "source": out.name,
-                              "pages": [page, page + len(laid) - 1], "copies": copies})
+            gold_docs += _gold_ranges(kind, out.name, page, _parts(kind, blocks, p), copies=copies)
             pics = [page_image(lp) for lp in laid]
             for _ in range(copies):
                 # each copy is scanned again: its own tilt and noise
@@ -346,12 +381,13 @@ def write_packet(p: PacketPlan, batch_dir: Path, roster=None, photo=None) -> dic
     folder.mkdir(parents=True)
     for i, (kind, stem, blocks) in enumerate(docs):
         shape = p.shape if p.shape != "mixed" else ["docx", "textpdf", "scan"][i % 3]
-        # meaningless scanner names for scans, meaningful ones otherwise
         if shape == "docx":
             path = folder / f"{i + 1:02d}_{stem}.docx"
             write_docx(blocks, path)
             _fix_zip_times(path)
-            gold_docs.append({"kind": kind, "source": path.name, "pages": [1, 1]})
+            # a Word file is one page to the reader, whatever it binds
+            gold_docs += [{"kind": kind, "source": path.name, "pages": [1, 1]}
+                          for _ in _parts(kind, blocks, p)]
             continue
         laid = layout(blocks)
         if shape == "textpdf":
@@ -361,13 +397,17 @@ def write_packet(p: PacketPlan, batch_dir: Path, roster=None, photo=None) -> dic
                                hidden_text=laid, replace=p.hidden_text_replace)
             else:
                 write_text_pdf(laid, path)
-        elif kind == "evidence" and len(laid) == 1:
-            path = folder / f"IMG_{4000 + i}.jpg"
-            scan_effects(page_image(laid[0]), rng).save(path, "JPEG", quality=55)
+        elif kind == "evidence":
+            # a phone or a flatbed: each certificate photographed on its own, scanner names
+            for j, lp in enumerate(laid):
+                path = folder / f"IMG_{4000 + 10 * i + j}.jpg"
+                scan_effects(page_image(lp), rng).save(path, "JPEG", quality=50)
+                gold_docs.append({"kind": kind, "source": path.name, "pages": [1, 1]})
+            continue
         else:
             path = folder / f"scan_{i + 1:04d}.pdf"
             write_scan_pdf([scan_effects(page_image(lp), rng) for lp in laid], path)
-        gold_docs.append({"kind": kind, "source": path.name, "pages": [1, len(laid)]})
+        gold_docs += _gold_ranges(kind, path.name, 1, _parts(kind, blocks, p))
     if p.shared_photo and photo is not None:
         photo.save(folder / "现场照片.jpg", "JPEG", quality=80)
         gold_docs.append({"kind": "evidence", "source": "现场照片.jpg", "pages": [1, 1]})
@@ -433,7 +473,8 @@ def _org(rng: random.Random, notice: str, idx: int, *, form_date: dt.date, place
     stem = stem or stems[idx % len(stems)]
     trade = ["建材", "食品", "电力工程", "旅游服务", "药业", "水泥", "机械制造", "物流"][idx % 8]
     city = "西藏" if notice == "xizang" else "阳泉"
-    name = f"{city}{stem}{trade}{suffix}"
+    # schools are named by place and number, companies by region, brand and trade
+    name = f"{stem}{suffix}" if suffix.endswith(("学", "学校", "学院")) else f"{city}{stem}{trade}{suffix}"
     contact = _tib_name(rng) if notice == "xizang" else rng.choice(HAN_NAMES)
     return Applicant(
         kind="organization", name=name, ident=make_uscc(rng, division), org_type=org_type,
@@ -610,6 +651,7 @@ def yangquan_plans() -> list[PacketPlan]:
                  founded=dt.date(2019, 6, 10)),
         org_plan("yq-05-publicity-holiday", 4, "envelope", ["PUBLICITY_TOO_SHORT"],
                  "公示 2021-09-29 to 2021-10-08 spans 国庆: 3 working days, 5 required",
+                 form_date=dt.date(2021, 9, 24),
                  route=_yq_route(YQ_PLACES[4], start=dt.date(2021, 9, 29), end=dt.date(2021, 10, 8))),
         org_plan("yq-06-incident", 5, "textpdf", ["RECENT_INCIDENT"],
                  "declares a 重大质量安全事故 in 2020 (look-back 3 years)"),
@@ -626,8 +668,8 @@ def yangquan_plans() -> list[PacketPlan]:
                  "目录 quotes the 电子邮箱 and its 密码",
                  leak="电子版已报送 yqzlfz@163.com（邮箱密码：yq#2021zl）"),
         org_plan("yq-12-late", 11, "docx", ["LATE_SUBMISSION"],
-                 "申报表 and recommendation dated 2021-12-03; deadline 2021-11-25",
-                 form_date=dt.date(2021, 11, 29),
+                 "recommendation dated 2021-12-03 after 公示 11-22..26; deadline 2021-11-25",
+                 form_date=dt.date(2021, 11, 19),
                  route=_yq_route(YQ_PLACES[1], start=dt.date(2021, 11, 22), end=dt.date(2021, 11, 26),
                                  rec=dt.date(2021, 12, 3))),
         org_plan("yq-13-rec-unsealed", 12, "scan", ["MISSING_SEAL"],

@@ -1,0 +1,182 @@
+"""Claims of an application form (申报表 / 推荐表), found by label, not by position.
+
+Forms differ between awards and provinces: two-column and four-column tables, labels with or
+without colons, labels wrapped over lines, 组织机构代码/统一社会信用代码 in one cell. A cell
+whose whole text is a known label takes the next cell of its row as its value; a cell written
+`label：value` carries both. A label followed by another label, or by nothing, is an empty field.
+"""
+from __future__ import annotations
+
+import re
+
+from models.packet import Claim
+
+from extractors.packets.claims.common import DocRows, claim, iso_date, last_date_row, trim_label
+from extractors.packets.identifiers import ID_NUMBER_PATTERN
+from extractors.packets.rows import Cell, Row
+
+# field → label pattern (matched against a whole label cell, colons trimmed). Order matters:
+# the first field whose pattern matches owns the cell.
+LABELS: list[tuple[str, re.Pattern[str]]] = [(f, re.compile(p)) for f, p in [
+    ("uscc", r"^(组织机构代码[/／或]?)?统一社会信用代码(证号)?$|^社会信用代码$|^信用代码$"),
+    ("id_number", r"^(居民|公民)?身份(证|号码)(号码|号|件号码)?$|^公民身份号码$|^证件号码$"),
+    ("incident_statement", r"(事故|违法|违规|违纪|失信).{0,20}$"),
+    ("previous_awards", r"^(曾获|获得|所获|近.年).{0,8}(奖励|荣誉|奖项)|^获奖情况|^荣誉情况|^曾获奖励"),
+    ("applicant_name", r"^(申报|申请|参评)?(单位|组织|企业|学校|机构)(全称|名称)$|^申报单位$|^名称$"),
+    ("person_name", r"^(姓名|申报人|被推荐人|被推荐人姓名|申报人姓名)$"),
+    ("award_category", r"^(申报|参评|推荐)?(类别|类型|奖项)$|^申报奖项类别$"),
+    ("org_type", r"^(单位|组织|企业|学校|机构)(性质|类型)$|^所有制性质$"),
+    ("founding_date", r"^(成立|注册|创建|设立|组建)(时间|日期|年月)$"),
+    ("registered_address", r"^(注册|单位|通讯|通信|办公|联系)?地址$|^住所$"),
+    ("legal_representative", r"^(法定代表人|法人代表|主要负责人|单位负责人|负责人)(姓名)?$"),
+    ("work_unit", r"^(工作|所在)单位$"),
+    ("birth_date", r"^出生(年月|日期|年月日)$"),
+    ("contact_name", r"^联系人(姓名)?$"),
+    ("contact_phone", r"^(联系)?(电话|手机|手机号码|联系方式)$"),
+    ("contact_email", r"^(电子)?邮箱$|^E-?mail$|^电子信箱$"),
+    ("channel", r"^申报(渠道|途径)$"),
+    ("recommender", r"^推荐(单位|部门|机构)(名称)?$"),
+]]
+_FIELD_OF = dict(LABELS)
+_MAX_LABEL = 40
+
+_SIGNATURE = re.compile(r"(签字|签名|签章)[)）]?[:：]?(?P<name>[^\s（(）)：:]{0,12})")
+_ADMIT = re.compile(r"(发生|出现|受到|造成|存在).{0,20}(事故|处罚|违法|违规|事件|行为)|\d{4}年.{0,12}事故")
+_DENY = re.compile(r"(无|未|没有|不存在|未曾|从未)(发生|出现|受到|造成|任何|重大)?")
+_YEAR = re.compile(r"(19|20)\d{2}")
+_REGION = re.compile(r"^(?P<p>.{2,8}?(?:省|自治区))?(?P<c>.{2,9}?(?:市|地区|自治州|州|盟))?"
+                     r"(?P<d>.{1,8}?(?:区|县|市|旗))?")
+_NONE = re.compile(r"^(无|没有|暂无|/|—+|-+)[。.]?$")
+
+
+# What a filled-in statement looks like, as opposed to the label asking for it.
+_STATEMENT = re.compile(r"[，,。；;]|^(无|未|没有|近\S{1,3}年(内)?(无|未|没有))")
+
+
+def label_field(text: str) -> str | None:
+    text = trim_label(text)
+    if not text or len(text) > _MAX_LABEL or _STATEMENT.search(text):
+        return None
+    for field, pattern in LABELS:
+        if pattern.search(text):
+            return field
+    return None
+
+
+def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
+    """(field, value, row, value cell) for every labelled cell; value "" when left empty."""
+    out = []
+    for row in rows:
+        cells = row.cells
+        i = 0
+        while i < len(cells):
+            text = cells[i].text
+            field = label_field(text)
+            if field is not None:
+                nxt = cells[i + 1] if i + 1 < len(cells) else None
+                if nxt is not None and label_field(nxt.text) is None:
+                    out.append((field, nxt.text, row, nxt))
+                    i += 2
+                    continue
+                out.append((field, "", row, None))
+            else:
+                m = re.match(r"^(?P<label>[^:：]{2,20})[:：](?P<value>.*)$", text)
+                inline = label_field(m["label"]) if m else None
+                if inline is not None:
+                    out.append((inline, m["value"].strip(), row, cells[i]))
+            i += 1
+    return out
+
+
+def region_of(address: str) -> str:
+    m = _REGION.match(address)
+    return "".join(g for g in (m["p"], m["c"], m["d"]) if g) if m else ""
+
+
+def incident_admitted(statement: str) -> tuple[bool, list[str]]:
+    """Does a 近N年无…事故 statement admit an incident? And in which years."""
+    admitted, years = False, []
+    for clause in re.split(r"[，,。；;]", statement):
+        if not clause:
+            continue
+        m = _ADMIT.search(clause)
+        if m and not _DENY.search(clause[:m.start() + 2]):
+            admitted = True
+            years += [y.group() for y in _YEAR.finditer(clause)]
+    return admitted, years
+
+
+def award_items(value: str) -> list[str]:
+    if _NONE.match(value.strip()):
+        return []
+    items = []
+    for part in re.split(r"[；;\n]|(?<=[奖号])[，,、]", value):
+        part = part.strip(" ，,。")
+        if not part:
+            continue
+        year = _YEAR.search(part)
+        name = re.sub(r"^(19|20)\d{2}\s*年(度)?", "", part).strip(" ：:，,") if year else part
+        items.append(f"{year.group()} {name}" if year else name)
+    return items
+
+
+def form_claims(doc: DocRows, *, seal_present: bool) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[str] = set()
+
+    def add(field, value, row=None, cell=None, evidence=None):
+        if field not in seen:
+            seen.add(field)
+            claims.append(claim(doc, field, value, row, cell, evidence))
+
+    values = labelled_values(doc.rows)
+    kind = "individual" if any(f in ("person_name", "id_number") for f, *_ in values) \
+        and not any(f == "uscc" for f, *_ in values) else "organization"
+    for field, value, row, cell in values:
+        if field == "applicant_name" and kind == "individual":
+            continue                      # a 单位名称 on a personal form is the work unit
+        if field == "person_name":
+            field = "applicant_name" if kind == "individual" else "contact_name"
+        if field in ("founding_date", "birth_date"):
+            value = iso_date(value) or _year_month(value) or value
+        elif field == "incident_statement":
+            admitted, years = incident_admitted(value)
+            add("incident_declared", admitted, row, cell)
+            if years:
+                add("incident_years", years, row, cell)
+        elif field == "previous_awards":
+            value = award_items(value)
+        elif field == "id_number" and kind == "organization":
+            continue
+        elif field == "uscc":
+            value = re.sub(r"\s", "", value).upper()
+        if value == "":
+            continue                      # an empty field is no claim: checks see it missing
+        add(field, value, row, cell)
+        if field == "registered_address":
+            add("region", region_of(value), row, cell)
+    if kind == "individual" and "id_number" not in seen:
+        for row in doc.rows:
+            m = ID_NUMBER_PATTERN.search(row.text)
+            if m:
+                add("id_number", m.group().upper(), row, evidence=m.group())
+                break
+    add("applicant_kind", kind)
+    sig = next(((row, m) for row in doc.rows for m in [_SIGNATURE.search(row.text)] if m), None)
+    if sig is not None:
+        add("signature_present", bool(sig[1]["name"]), sig[0])
+    dated = last_date_row(doc)
+    if dated is not None and not _is_field_row(dated[1], values):
+        add("form_date", dated[0], dated[1])
+    claims.append(claim(doc, "seal_present", seal_present))
+    return claims
+
+
+def _year_month(text: str) -> str | None:
+    m = re.search(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?", text)
+    return f"{m[1]}-{int(m[2]):02d}" if m else None
+
+
+def _is_field_row(row: Row, values) -> bool:
+    return any(r is row for _, _, r, _ in values)
+

@@ -1,0 +1,99 @@
+"""Award name(s) and edition: `关于开展第二届西藏质量奖评选表彰工作的通知` → 西藏质量奖, 第二届.
+
+The title names the award; the body is read only when the title does not. 提名奖 is a
+category of the award it belongs to, not an award of its own.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.spec.context import NoticeContext
+from extractors.spec.patterns import squash
+from models.spec import TextValue
+
+NAME = "spec_awards"
+VERSION = "1"
+REQUIRES: tuple[str, ...] = ()
+ASSIGNS = ("award_names", "edition", "categories")
+
+_EDITION = r"(?:第[一二三四五六七八九十百零〇\d]+[届屆次]|首届|首次)"
+_EDITION_RE = re.compile(_EDITION)
+# Name = the Chinese run that ends in 奖, after the last word that cannot belong to it.
+_AWARD_RE = re.compile(r"[\u4e00-\u9fff]{2,30}?奖(?![\u4e00-\u9fff]*奖)")
+_LEAD = re.compile(
+    rf"^.*(?:年度|关于|开展|做好|组织申报|组织开展|组织推荐|申报|推荐|印发|转发|评选|表彰|参评|启动|下达|公布|确定|受理|征集|遴选|评审|认定|评定|推选|选拔|举办)")
+_CATEGORY_ONLY = re.compile(r"^(组织|个人|提名|特别|荣誉|单位|集体|企业|团体|一等|二等|三等|金|银|铜|优秀|鼓励)?奖$")
+_NOMINATION = ("提名奖", "鼓励奖", "组织奖", "个人奖")
+_BODY_AWARD = re.compile(rf"{_EDITION}(?:[（(][^）)]{{0,20}}[）)])?(?P<name>[\u4e00-\u9fff]{{2,20}}?奖)")
+
+
+def award_name(raw: str) -> str | None:
+    """`开展第三届(2022-2023年度)攀枝花市政府质量奖` → 攀枝花市政府质量奖; None for a category."""
+    name = re.sub(r"[（(][^）)]*[）)]", "", raw)
+    # After an edition comes the name (`开展第二届西藏质量奖`), unless what follows is bare
+    # (`金华市第三届质量奖`); years and editions inside the name are dropped.
+    after = re.split(_EDITION, name)[-1]
+    if len(re.sub(r"\d+\s*(?:年度|年)", "", after)) >= 4:
+        name = after
+    name = re.sub(rf"\d+\s*(?:年度|年)|{_EDITION}", "", name)
+    run = re.search(r"[\u4e00-\u9fff]+$", name)
+    name = run.group() if run else ""
+    stripped = _LEAD.sub("", name)
+    name = stripped if len(stripped) >= 3 else name
+    for suffix in _NOMINATION:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            base = name[: -len(suffix)]
+            name = base if base.endswith("奖") else base + "奖"
+    if len(name) < 3 or _CATEGORY_ONLY.match(name):
+        return None
+    return name
+
+
+def _in_title(title: str) -> list[str]:
+    clean = squash(title)
+    clean = re.sub(r"[（(][^）)]*[）)]", "", clean)
+    names = []
+    for chunk in re.split(r"[《》“”\"、和及与]", clean):
+        for m in re.finditer(r"[\u4e00-\u9fff]+?奖", chunk):
+            name = award_name(chunk[: m.end()])
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _in_body(ctx: NoticeContext) -> list[str]:
+    counts = Counter()
+    for m in _BODY_AWARD.finditer(ctx.text, ctx.start, ctx.end):
+        name = award_name(m["name"])
+        if name:
+            counts[name] += 1
+    return [name for name, _ in counts.most_common(1)]
+
+
+def extract(ctx: NoticeContext) -> dict:
+    seg = ctx.segment
+    names = _in_title(seg.title) if seg.title else []
+    span = seg.title_span
+    confidence = 0.95
+    if not names:
+        names = _in_body(ctx)
+        span, confidence = None, 0.7
+    names = [n for n in names if not any(n != other and n in other for other in names)]
+    awards = []
+    for name in names:
+        at = ctx.text.find(name, *(span or (ctx.start, ctx.end)))
+        prov = ctx.prov(at, at + len(name)) if at >= 0 else None
+        awards.append(TextValue(value=name, confidence=confidence, provenance=prov))
+    edition = None
+    for lo, hi in ([span] if span else []) + [(ctx.start, ctx.end)]:
+        m = _EDITION_RE.search(ctx.text, lo, hi)
+        if m:
+            edition = TextValue(value=m.group(), provenance=ctx.prov(m.start(), m.end()))
+            break
+    categories = []
+    for word in ("组织奖", "个人奖", "提名奖", "特别奖", "集体奖"):
+        at = ctx.text.find(word, ctx.start, ctx.end)
+        if at >= 0:
+            categories.append(TextValue(value=word, confidence=0.8, provenance=ctx.prov(at, at + len(word))))
+    return {"award_names": awards, "edition": edition, "categories": categories}

@@ -1,0 +1,173 @@
+"""Contacts as a reviewer writes them down: person(s), department, phones (a bare local
+number next to one with an area code inherits it), fax, email, postal address, postcode.
+
+Items are found field by field, then grouped: a new group starts at a new 联系人 or after a
+long gap, so a notice with a contact for applicants and one for recommenders gives two.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.spec.context import NoticeContext
+from extractors.spec.patterns import ORG_SUFFIX, squash
+from models.spec import Contact
+
+NAME = "spec_contacts"
+VERSION = "1"
+REQUIRES: tuple[str, ...] = ()
+ASSIGNS = ("contacts",)
+
+_S = r"[ \t\u3000]*"
+_LABEL_PHONE = rf"(?:联系{_S})?(?:电{_S}话|手{_S}机|座{_S}机|热{_S}线|咨询电话|办公电话|联系方式|Tel|TEL|tel|电话号码)"
+_LABEL_FAX = rf"(?:传{_S}真|Fax|FAX)"
+_SEP = r"(?:[ \t\u3000]*(?:[、，,/;；]|或|和|及|[ \t\u3000]+)[ \t\u3000]*)"
+_AREA = r"0\d{2,3}"
+_PHONE_ITEM = rf"(?:[（(]?{_AREA}[)）]?{_S}[-—－–]*{_S}\d{{7,8}}|1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}|\d{{7,8}}|[48]00[-—]?\d{{3}}[-—]?\d{{4}})(?!\d)"
+_PHONE_LIST = re.compile(
+    rf"(?P<label>{_LABEL_FAX}|{_LABEL_PHONE})[^\d\n：:。]{{0,6}}[：:]?{_S}(?P<list>{_PHONE_ITEM}(?:{_SEP}{_PHONE_ITEM})*)")
+_AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>{_AREA})[)）]|(?P<a2>{_AREA}){_S}[-—－–]{{1,2}}){_S}(?P<local>\d{{7,8}})(?!\d)")
+_SPACED_AREA = re.compile(rf"(?P<a2>{_AREA})[ \t\u3000]+(?P<local>\d{{7,8}})$")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)")
+_ITEM = re.compile(_PHONE_ITEM)
+_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}(?P<code>\d{{6}})(?!\d)")
+_ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)(?:[：:]|\t){_S}(?P<addr>[^\n；;，,）)]{{4,60}})")
+_DEPARTMENT = re.compile(rf"(?:联系部门|联系单位|联系处室)(?:[：:]|\t){_S}(?P<dept>[^\n；;，,]{{2,40}})")
+_NAMES = re.compile(rf"联{_S}[系络絡]{_S}人(?:及(?:联系)?(?:电话|方式))?{_S}(?:[：:]|\t){_S}(?P<value>[^\n]{{1,80}})")
+# A contacts table: a header row with 联系人/姓名, names in that column of the rows below.
+_NAME_HEADER = re.compile(r"^(?:联系人|姓名|联系人姓名)$")
+_HEADER_CELL = re.compile(r"^(?:联系人|姓名|联系人姓名|单位|单位名称|部门|处室|职务|电话|联系电话|办公电话|手机|"
+                          r"手机号码|传真|邮箱|电子邮箱|地址|邮编|备注|序号|联系方式)$")
+# `咨询电话：0851-85987654（王女士）`: a name in brackets right after a number.
+_NAME_AFTER_PHONE = re.compile(rf"(?:{_LABEL_PHONE})[^。\n]{{0,24}}?\d{{7,8}}\s*[（(](?P<name>[\u4e00-\u9fff]{{2,4}})[)）]")
+# What ends a 联系人 value on its line: fields whose values are no names.
+_NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|地址|邮编|邮政编码|QQ|微信|。")
+_DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fff]{{3,}}(?:{ORG_SUFFIX}|室|科|组)|[\u4e00-\u9fff]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
+_TITLE_WORD = re.compile(r"(同志|老师|女士|先生|处长|科长|主任|副主任|部长)$")
+
+
+def phone(area: str | None, local: str) -> str:
+    local = re.sub(r"\D", "", local)
+    return f"{area}-{local}" if area else local
+
+
+def _phones(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
+    """(position, number, is_fax) for every phone; bare local numbers only in a labelled list."""
+    found: dict[int, tuple[int, str, bool]] = {}
+    for m in _PHONE_LIST.finditer(text, lo, hi):
+        is_fax = bool(re.match(_LABEL_FAX, m["label"]))
+        area = None
+        for item in _ITEM.finditer(m["list"]):
+            pos = m.start("list") + item.start()
+            raw = item.group()
+            coded = _AREA_PHONE.match(raw) or _SPACED_AREA.match(raw)
+            if coded:
+                area = coded.groupdict().get("a1") or coded["a2"]
+                found[pos] = (pos, phone(area, coded["local"]), is_fax)
+            elif len(re.sub(r"\D", "", raw)) == 11 and raw.lstrip().startswith("1"):
+                found[pos] = (pos, re.sub(r"\D", "", raw), is_fax)
+            else:
+                found[pos] = (pos, phone(area, raw), is_fax)
+    for m in _AREA_PHONE.finditer(text, lo, hi):
+        if not any(p <= m.start() < p + 16 for p in found):
+            found[m.start()] = (m.start(), phone(m["a1"] or m["a2"], m["local"]), False)
+    for m in _MOBILE.finditer(text, lo, hi):
+        if not any(p <= m.start() < p + 16 for p in found):
+            found[m.start()] = (m.start(), re.sub(r"\D", "", m.group()), False)
+    return sorted(found.values())
+
+
+def split_names(value: str) -> tuple[str | None, list[str]]:
+    """`省市场监管局质量发展局 鲁永武 王宏` → (department, [鲁永武, 王宏]); `朗 杰` → 朗杰;
+    `张三，0891-1234567；李四，13912345678` → [张三, 李四]."""
+    stop = _NAME_STOP.search(value)
+    value = value[: stop.start()] if stop else value
+    value = re.sub(r"[（(][^）)]*[)）]", " ", value)
+    value = re.sub(rf"(?:{_LABEL_PHONE})\s*[:：]?", " ", value)
+    value = re.sub(r"[\w.@\-]*\d[\w.@\-]*|[:：]", " ", value)       # numbers, emails
+    tokens = []
+    for group in re.split(r"\s{2,}|[、/，,；;]", value.strip()):
+        words = group.split()
+        if len(words) > 1 and all(len(w) == 1 for w in words):
+            words = ["".join(words)]          # a name spaced out letter by letter: `朗 杰`
+        tokens.extend(words)
+    department = None
+    if tokens and _DEPT_WORD.match(tokens[0]) and len(tokens) > 1:
+        department = tokens.pop(0)
+    names = []
+    for t in tokens:
+        t = re.sub(r"同志$", "", re.sub(r"[^\u4e00-\u9fffA-Za-z·]", "", t))
+        if 2 <= len(_TITLE_WORD.sub("", t) or t) <= 5 and not _DEPT_WORD.match(t):
+            names.append(t)
+    return department, names
+
+
+def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
+    found, column, width = [], None, 0
+    for line in ctx.lines:
+        cells = [c.strip() for c in line.text.split("\t")]
+        if len(cells) < 2:
+            column = None
+            continue
+        header = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(squash(c))), None)
+        if header is not None and all(_HEADER_CELL.match(squash(c)) for c in cells if c):
+            column, width = header, len(cells)
+        elif column is not None and len(cells) == width:
+            name = squash(cells[column])
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+                found.append((line.start, name))
+    return found
+
+
+def extract(ctx: NoticeContext) -> dict:
+    text, lo, hi = ctx.text, ctx.segment.header_end, ctx.end
+    items: list[tuple[int, str, object]] = [(pos, "name", name) for pos, name in _table_names(ctx) if pos >= lo]
+    for m in _NAMES.finditer(text, lo, hi):
+        department, names = split_names(ctx.original(m.start("value"), m.end("value")))
+        if department:
+            items.append((m.start(), "department", department))
+        for name in names:
+            items.append((m.start(), "name", name))
+    for m in _NAME_AFTER_PHONE.finditer(text, lo, hi):
+        name = m["name"]
+        if not re.search(r"传真|办公|室|处|科|局|兼|手机|座机|电话", name):
+            items.append((m.start(), "name", name))
+    for m in _DEPARTMENT.finditer(text, lo, hi):
+        items.append((m.start(), "department", m["dept"].strip()))
+    for pos, number, is_fax in _phones(text, lo, hi):
+        items.append((pos, "fax" if is_fax else "phone", number))
+    for m in _EMAIL.finditer(text, lo, hi):
+        items.append((m.start(), "email", m.group().replace("＠", "@").lower()))
+    for m in _POSTCODE.finditer(text, lo, hi):
+        items.append((m.start(), "postcode", m["code"]))
+    for m in _ADDRESS.finditer(text, lo, hi):
+        items.append((m.start(), "address", m["addr"].strip()))
+    items.sort(key=lambda it: it[0])
+
+    contacts: list[Contact] = []
+    group: dict | None = None
+    last = -10_000
+    for pos, kind, value in items:
+        starts_new = group is None or pos - last > 400 or (
+            kind in ("name", "department") and group["names"] and pos != group["name_at"])
+        if starts_new:
+            group = {"names": [], "phones": [], "faxes": [], "emails": [], "department": None,
+                     "address": None, "postcode": None, "start": pos, "end": pos, "name_at": None}
+            contacts.append(group)         # type: ignore[arg-type]
+        if kind == "name":
+            group["names"].append(value)
+            group["name_at"] = pos
+        elif kind in ("phone", "fax", "email"):
+            key = {"phone": "phones", "fax": "faxes", "email": "emails"}[kind]
+            if value not in group[key]:
+                group[key].append(value)
+        elif group[kind] is None:
+            group[kind] = value
+        group["end"] = max(group["end"], pos + len(str(value)))
+        last = pos
+    built = []
+    for g in contacts:
+        start, end = g.pop("start"), g.pop("end")
+        g.pop("name_at")
+        built.append(Contact(**g, confidence=0.9, provenance=ctx.prov(start, end)))   # type: ignore[arg-type]
+    return {"contacts": built}

@@ -1,0 +1,93 @@
+"""Eligibility conditions as checkable rules, each with the text it was read from.
+
+Region, minimum years operating (and the shorter term for new-tech organisations), look-back
+windows without incidents, admitted categories (`仅限小学、初中和职业技术学校`), re-application
+bans, no consecutive or multi-channel applications, minimum publicity in working days. The
+applicant kind a rule applies to comes from the nearest condition heading above it.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.spec.context import NoticeContext
+from extractors.spec.patterns import sentences
+from models.spec import EligibilityRule
+from normalizers.numbers import NUMBER, chinese_to_int
+
+NAME = "spec_eligibility"
+VERSION = "1"
+REQUIRES: tuple[str, ...] = ()
+ASSIGNS = ("eligibility",)
+
+_N = rf"(?P<n>{NUMBER})"
+_REGION = re.compile(r"在(?P<r>[\u4e00-\u9fff]{2,20}?)(?:行政区域|行政区划|境内|辖区|区域)?内?(?:依法)?(?:设立|注册|登记)")
+_MIN_YEARS = re.compile(
+    rf"(?:正常|持续)?(?:经营|运营|运行|成立|注册|设立|从事[^，。；]{{0,24}}?(?:活动|工作))[^，。；（(]{{0,6}}?(?:满|超过)?{_N}\s*年(?:以上|及以上)")
+_ALT_YEARS = re.compile(rf"[（(](?P<cond>[^）)]{{2,40}}?){_N}\s*年(?:以上|及以上)[）)]")
+_NO_INCIDENTS = re.compile(rf"(?:近|最近)?{_N}\s*年(?:内|以来)?(?:无|未发生|未出现|没有|未有|发生)")
+_CATEGORIES = re.compile(r"仅限(?:于)?(?P<list>[^）)。；，]{2,60})")
+_REAPPLY = re.compile(rf"获[^。；]{{0,24}}?{_N}\s*年内不(?:得|再|予)[^，。；]{{0,16}}?申报")
+_CONSECUTIVE = re.compile(r"不(?:得|能|可)连续(?:申报|参评|参加)")
+_SINGLE_CHANNEL = re.compile(r"不得[^，。；]{0,10}?(?:多渠道|多头|重复|多个渠道)[^，。；]{0,4}?(?:申报|推荐)|只能(?:选择)?(?:通过)?一个渠道")
+_PUBLICITY = re.compile(rf"公示(?:时间|期|期限)?(?:为|不少于|不得少于|不低于)?\s*{_N}\s*个?工作日")
+_INCIDENT_WORDS = re.compile(r"事故|违法|违规|违纪|投诉|失信|不良")
+_ORG_HEADING = re.compile(r"(组织|企业|单位)(?:参评|申报|评选|推荐)?(?:条件|范围)|[（(]组织[)）]")
+_PERSON_HEADING = re.compile(r"个人(?:参评|申报|评选|推荐)?(?:条件|范围)|[（(]个人[)）]")
+
+
+def _applicant_kind(text: str, lo: int, pos: int) -> str:
+    window = text[max(lo, pos - 1500):pos]
+    org = [m.end() for m in _ORG_HEADING.finditer(window)]
+    person = [m.end() for m in _PERSON_HEADING.finditer(window)]
+    if not org and not person:
+        return "any"
+    return "organization" if (org[-1] if org else -1) > (person[-1] if person else -1) else "individual"
+
+
+def _rules_in(sentence: str) -> list[dict]:
+    rules = []
+    for m in _REGION.finditer(sentence):
+        rules.append({"rule": "region", "value": m["r"]})
+    for m in _MIN_YEARS.finditer(sentence):
+        if sentence[:m.start()].count("（") + sentence[:m.start()].count("(") > \
+                sentence[:m.start()].count("）") + sentence[:m.start()].count(")"):
+            continue              # the shorter term in brackets is the alt of the rule before it
+        rule = {"rule": "min_years_operating", "value": chinese_to_int(m["n"])}
+        alt = _ALT_YEARS.search(sentence, m.end())
+        if alt:
+            rule.update(alt_value=chinese_to_int(alt["n"]), alt_condition=alt["cond"].strip())
+        rules.append(rule)
+    if _INCIDENT_WORDS.search(sentence):
+        for m in _NO_INCIDENTS.finditer(sentence):
+            rules.append({"rule": "no_incidents_within_years", "value": chinese_to_int(m["n"])})
+    for m in _CATEGORIES.finditer(sentence):
+        items = [i for i in re.split(r"[、，,和及与或]", m["list"]) if i]
+        rules.append({"rule": "admitted_categories", "value": items})
+    for m in _REAPPLY.finditer(sentence):
+        rules.append({"rule": "reapply_ban_years", "value": chinese_to_int(m["n"])})
+    if _CONSECUTIVE.search(sentence):
+        rules.append({"rule": "no_consecutive_application", "value": None})
+    if _SINGLE_CHANNEL.search(sentence):
+        rules.append({"rule": "single_channel", "value": None})
+    for m in _PUBLICITY.finditer(sentence):
+        rules.append({"rule": "publicity_min_working_days", "value": chinese_to_int(m["n"])})
+    return rules
+
+
+def extract(ctx: NoticeContext) -> dict:
+    found, seen = [], set()
+    for s, e in sentences(ctx.text, ctx.segment.header_end, ctx.end):
+        sentence = ctx.text[s:e]
+        rules = _rules_in(sentence)
+        if not rules:
+            continue
+        kind = _applicant_kind(ctx.text, ctx.start, s)
+        for rule in rules:
+            value = rule.get("value")
+            key = (kind, rule["rule"], repr(value))
+            if key in seen or (value is None and rule["rule"] not in ("no_consecutive_application", "single_channel")):
+                continue
+            seen.add(key)
+            found.append(EligibilityRule(applicant_kind=kind, text=sentence.strip(), confidence=0.8,
+                                         provenance=ctx.prov(s, e), **rule))
+    return {"eligibility": found}

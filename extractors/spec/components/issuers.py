@@ -1,0 +1,159 @@
+"""Issuers: the letterhead (`XX文件`), organisation lines above the title, the title's
+`XX关于…` prefix, and the signature block above the date line. Tibetan lines of a bilingual
+letterhead are already left out of the text, so the Chinese name is what remains."""
+from __future__ import annotations
+
+import re
+
+from extractors.spec.components.dates import signature_dates
+from extractors.spec.context import NoticeContext
+from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squash
+from models.spec import TextValue
+
+NAME = "spec_issuers"
+VERSION = "1"
+REQUIRES: tuple[str, ...] = ()
+ASSIGNS = ("issuers",)
+
+_TITLE_ISSUER = re.compile(rf"^《?(?P<org>[\u4e00-\u9fff（）()、]{{3,60}}?(?:{ORG_SUFFIX}))关于")
+_SEAL_LINE = re.compile(r"代章|盖章|印章|签章|^[（(].*[)）]$")
+_FRAGMENT = re.compile(r"[\u4e00-\u9fff（）()]{2,40}")
+_NOT_ORG = re.compile(r"^(各|有关|全体|关于|附件|抄送|联系|地址|主办|承办)")
+
+
+def is_org_line(squashed: str) -> bool:
+    return bool(ORG_LINE_RE.fullmatch(squashed)) and not _NOT_ORG.match(squashed)
+
+
+_REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|地区|县|区|州|盟|旗))")
+
+
+def split_glued(name: str) -> list[str]:
+    """`甘肃省市场监督管理局甘肃省财政厅` → two names: a second name starts where the first
+    one's region starts again (or with 中共/国家)."""
+    region = _REGION.match(name)
+    for m in re.finditer(ORG_SUFFIX, name):
+        head, rest = name[:m.end()], name[m.end():]
+        if len(head) < 5 or len(rest) < 5 or not is_org_line(head):
+            continue
+        if rest.startswith(("中共", "国家")) or (region and rest.startswith(region.group(1))):
+            if is_org_line(rest) or split_glued(rest) != [rest]:
+                return [head, *split_glued(rest)]
+    return [name]
+
+
+def org_names(ctx: NoticeContext, line) -> list[str]:
+    """Organisation name(s) a line consists of; several when spaces in the reader text or a
+    repeated region separate them."""
+    parts = [squash(p) for p in re.split(r"\s{2,}|\t", ctx.original(line.start, line.end).strip()) if p.strip()]
+    if len(parts) > 1 and all(is_org_line(p) for p in parts):
+        return parts
+    if is_org_line(line.squashed):
+        return split_glued(line.squashed)
+    return []
+
+
+def same_org(a: str, b: str) -> bool:
+    """`市场监管总局办公厅` is `国家市场监督管理总局办公厅` written short: the short name's
+    characters appear in order in the long one and both end alike."""
+    short, long_ = sorted((a, b), key=len)
+    if short in long_:
+        return True
+    if short[-2:] != long_[-2:]:
+        return False
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def merge_orgs(values: list[TextValue]) -> list[TextValue]:
+    """One entry per organisation, keeping the fullest name."""
+    kept: list[TextValue] = []
+    for v in sorted(values, key=lambda v: (-len(v.value), -v.confidence)):
+        if not any(same_org(v.value, k.value) for k in kept):
+            kept.append(v)
+    return kept
+
+
+def _letterhead(ctx: NoticeContext) -> list[TextValue]:
+    """`西藏自治区` + `质量协会文件` → 西藏自治区质量协会 (lines above the 文件 line joined)."""
+    lines = ctx.lines[:6]
+    for i, line in enumerate(lines):
+        s = line.squashed
+        if DOC_NUMBER_RE.fullmatch(s) or "关于" in s:
+            break
+        if s.endswith("文件"):
+            best = None
+            for first in range(i, max(-1, i - 4), -1):
+                if first < i and not _FRAGMENT.fullmatch(lines[first].squashed):
+                    break
+                name = squash("".join(l.text for l in lines[first:i + 1]))[:-2]
+                if is_org_line(name):
+                    best = (name, lines[first].start)
+            if best is None:
+                return []
+            return [TextValue(value=name, provenance=ctx.prov(best[1], line.end)) for name in split_glued(best[0])]
+    return []
+
+
+def _header_lines(ctx: NoticeContext) -> list[TextValue]:
+    """Organisation lines at the top, before the salutation (`各有关单位：`)."""
+    found = []
+    for line in ctx.lines[:8]:
+        if line.start >= ctx.segment.header_end and found:
+            break
+        s = line.squashed
+        if s.endswith(("：", ":")):
+            break
+        for name in org_names(ctx, line):
+            found.append(TextValue(value=name, confidence=0.9, provenance=ctx.prov(line.start, line.end)))
+    return found
+
+
+def _from_title(ctx: NoticeContext) -> list[TextValue]:
+    seg = ctx.segment
+    if not seg.title or not seg.title_span:
+        return []
+    m = _TITLE_ISSUER.match(seg.title)
+    if not m or _NOT_ORG.match(m["org"]):
+        return []
+    return [TextValue(value=name, confidence=0.9, provenance=ctx.prov(*seg.title_span))
+            for name in split_glued(m["org"])]
+
+
+def _signature(ctx: NoticeContext) -> list[TextValue]:
+    """Organisation lines right above the signature date (seal notes skipped)."""
+    found = []
+    for i, d, signed, same_line_org in signature_dates(ctx):
+        if not signed:
+            continue
+        if same_line_org:
+            line = ctx.lines[i]
+            found.extend(TextValue(value=name, confidence=0.9, provenance=ctx.prov(line.start, line.end))
+                         for name in split_glued(same_line_org))
+        j = i - 1
+        while j >= 0 and i - j <= 4:
+            s = ctx.lines[j].squashed
+            names = org_names(ctx, ctx.lines[j])
+            if names:
+                found.extend(TextValue(value=name, confidence=0.95,
+                                       provenance=ctx.prov(ctx.lines[j].start, ctx.lines[j].end)) for name in names)
+            elif not _SEAL_LINE.search(s):
+                break
+            j -= 1
+        break
+    return found
+
+
+def forwarded_issuer(ctx: NoticeContext, title: str) -> list[TextValue]:
+    """Issuer named in a forwarded notice's title (`《市场监管总局办公厅关于…》`)."""
+    m = _TITLE_ISSUER.match(title)
+    if not m:
+        return []
+    at = ctx.text.find(m["org"], ctx.start, ctx.end)
+    prov = ctx.prov(at, at + len(m["org"])) if at >= 0 else None
+    return [TextValue(value=m["org"], confidence=0.8, provenance=prov)]
+
+
+def extract(ctx: NoticeContext) -> dict:
+    found = _letterhead(ctx) + _header_lines(ctx) + _from_title(ctx) + _signature(ctx)
+    return {"issuers": merge_orgs(found)}

@@ -1,0 +1,124 @@
+"""Quotas: how many awards may be given (scope `award`) and how many a recommender may put
+forward (scope `submission`).
+
+The genre phrases them many ways: `名额分别不超过3个`, `设奖8个（其中：组织3个、个人5名）`,
+`设3个“阳泉市质量奖”名额`, `名额每届不超过3个组织`, `每个县（区）申报组织不超过5个，申报个人不超过2名`.
+A count is a quota when its sentence is about awards or recommending and the count is of
+awards or applicants, not of working days, steps or years.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.spec.context import NoticeContext
+from extractors.spec.patterns import sentences
+from models.spec import Quota
+from normalizers.numbers import NUMBER, chinese_to_int
+
+NAME = "spec_quotas"
+VERSION = "1"
+REQUIRES = ("award_names",)
+ASSIGNS = ("quotas",)
+
+_COUNT = re.compile(
+    rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席)")
+_NOT_AFTER = re.compile(
+    r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|小时|天|百分点|以上|以内|"
+    r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|小组|工作组|成员|代表|渠道|层级)")
+_NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上)\s*$")
+_AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选")
+_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选")
+_SUBMISSION_CUE = re.compile(
+    r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优)|推荐名额|申报名额|限报|限额")
+# An award count is marked as one: `名额不超过3个`, `设奖8个`, `其中：组织3个`, `5个“…”名额`.
+_AWARD_MARK_BEFORE = re.compile(
+    r"(名额|设奖|设立|设置|设|评选出|评出|评选|授予|表彰|奖励|获奖|授奖|其中|产生|确定|不超过|不多于|最多|至多|分别)[^。；]{0,12}$")
+_AWARD_MARK_AFTER = re.compile(r"^[^。；，,]{0,15}名额")
+_AWARD_WORDS = re.compile(r"名额|设奖|设立|评选|评出|获奖|授奖|授予|表彰|奖励")
+_PER = re.compile(r"(每个|每家|每一|每|各)([^，,。；]{0,12}?)(推荐|申报|报送|上报|限报|提名)")
+_EXCLUDE_SENTENCE = re.compile(r"公示|工作日|环节|年内|年以上|专家")
+_CATEGORY_BEFORE = re.compile(r"([\u4e00-\u9fff“”\"]{1,12})\s*$")
+_QUOTED_NAMES = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
+_LISTED_NAMES = re.compile(r"设(?:立|置)?([\u4e00-\u9fff]{2,12}奖)(?:和|、|及)([\u4e00-\u9fff]{2,14}奖)")
+_UNIT_CATEGORY = re.compile(r"^\s*(组织|个人|企业|单位|集体|团队|班组)")
+_CATEGORY_WORD = re.compile(r"(组织|个人|企业|单位|集体|团队|班组|[\u4e00-\u9fff]{0,12}奖)$")
+
+
+def _category(text: str, m: re.Match, listed: list[str], index: int, default: str) -> str:
+    after = _UNIT_CATEGORY.match(text[m.end():m.end() + 6])
+    if after:
+        return after.group(1)
+    before = _CATEGORY_BEFORE.search(text[max(0, m.start() - 14):m.start()])
+    if before:
+        word = before.group(1).strip("“”\"")
+        word = re.sub(r"^.*?(其中|名额|设奖|申报|推荐|每届|分别|原则上|另设|设立|设)", "", word)
+        cat = _CATEGORY_WORD.search(word)
+        if cat and cat.group(1):
+            return cat.group(1)
+    if listed:
+        return listed[min(index, len(listed) - 1)]
+    return default
+
+
+def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int, int, str, int, str, str | None]]:
+    """(start, end, scope, max, category, per) for each quota in the sentence text[start:end]."""
+    sentence = text[start:end]
+    if not _TOPIC.search(sentence) or not _AWARD_CUE.search(sentence):
+        return []
+    listed = _QUOTED_NAMES.findall(sentence)
+    pair = _LISTED_NAMES.search(sentence)
+    if pair:
+        listed = [pair.group(1), pair.group(2)]
+    found, submission, per = [], False, None
+    counts: list[re.Match] = []
+    for m in _COUNT.finditer(text, start, end):
+        n = chinese_to_int(m["n"])
+        if n is None or n == 0 or n > 1000:
+            continue
+        if _NOT_AFTER.match(text[m.end():m.end() + 6]) or _NOT_BEFORE.search(text[max(start, m.start() - 3):m.start()]):
+            continue
+        if m["pre"] is None and m["n"] in ("一", "两", "二") and m["unit"] == "个":
+            continue          # `一个`, `两个` in prose: an article, not a count
+        counts.append(m)
+    for i, m in enumerate(counts):
+        before = text[start:m.start()]
+        clause = re.split(r"[，,]", before)[-1]
+        # A recommender's cap: its own clause says so, or it continues one
+        # (`每个县申报组织不超过5个，申报个人不超过2名`) without turning to the awards.
+        if _SUBMISSION_CUE.search(clause) or (_SUBMISSION_CUE.search(before) and not _AWARD_WORDS.search(clause)):
+            submission = True
+            per_m = _PER.search(before)
+            per = per_m.group(1) + per_m.group(2) if per_m else per
+        elif _EXCLUDE_SENTENCE.search(clause):
+            continue
+        elif not (m["pre"] or _AWARD_MARK_BEFORE.search(text[max(start, m.start() - 14):m.start()])
+                  or _AWARD_MARK_AFTER.match(text[m.end():m.end() + 16])):
+            continue
+        else:
+            submission = False
+        scope = "submission" if submission else "award"
+        category = _category(text, m, listed, i, default)
+        value = chinese_to_int(m["n"])
+        found.append((m.start(), m.end(), scope, value, category, per if submission else None))
+    # `设组织奖和个人奖，其名额分别不超过3个`: one number for each listed category.
+    if pair and len(found) == 1 and "分别" in sentence:
+        s, e, scope, value, _, p = found[0]
+        found = [(s, e, scope, value, name, p) for name in listed]
+    elif pair and len(found) == len(listed):
+        found = [(s, e, scope, value, listed[i], p) for i, (s, e, scope, value, _, p) in enumerate(found)]
+    return found
+
+
+def extract(ctx: NoticeContext) -> dict:
+    awards = ctx.found.get("award_names") or []
+    default = awards[0].value if awards else "奖"
+    quotas, seen = [], set()
+    for s, e in sentences(ctx.text, ctx.segment.header_end, ctx.end):
+        for qs, qe, scope, value, category, per in _quotas_in(ctx.text, s, e, default):
+            key = (scope, category, value)
+            if key in seen:
+                continue
+            seen.add(key)
+            quotas.append(Quota(scope=scope, category=category, max=value, per=per,
+                                confidence=0.85, provenance=ctx.prov(s, e)))
+    return {"quotas": quotas}

@@ -1,0 +1,147 @@
+"""Where things sit in a notice: lines, the title, the header, and the notice(s) inside it.
+
+A forwarding notice (转发通知) carries the forwarded notice after its own signature, with its
+own letterhead, document number, deadlines and contacts; each becomes a `Segment` that the
+field components read on its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, squash
+
+
+@dataclass(frozen=True)
+class TextLine:
+    start: int
+    end: int
+    text: str                       # as in the document, without the line break
+
+    @property
+    def squashed(self) -> str:
+        return squash(self.text)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One notice inside the document text: [start, end) in the normalized text."""
+    start: int
+    end: int
+    lines: tuple[TextLine, ...]
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    header_end: int = 0             # where the body begins (after the salutation line)
+    forwarded_title: str | None = None
+    is_forwarded: bool = False
+
+
+_TIBETAN = re.compile(r"[\u0f00-\u0fff]")
+_TITLE_WORDS = re.compile(r"关于|通知|办法|细则|解读|决定|公告|通告|方案|意见")
+_TITLE_END = re.compile(r"(通知|办法|细则|决定|意见|方案|公告|通告|函|解读|规定|》|工作)$")
+_NAVIGATION = re.compile(r">|＞|»|当前位置|首页|通知公告$|发布时间|来源[:：]")
+_SALUTATION = re.compile(r"[:：]$")
+_FORWARDING = re.compile(r"转发")
+# `现将《…办法》印发给你们` issues the notice's own rules; only 转发 forwards another notice.
+_FORWARD_SENTENCE = re.compile(r"现将[^。]{0,200}?转发给你们|现转发|予以转发")
+_ENUMERATED = re.compile(r"^[-\s]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、]")
+_BOOK_TITLE = re.compile(r"《([^《》]{6,120})》")
+
+
+def split_lines(text: str, start: int = 0, end: int | None = None) -> tuple[TextLine, ...]:
+    """Non-blank lines of text[start:end], Tibetan-script lines left out."""
+    end = len(text) if end is None else end
+    lines, pos = [], start
+    for raw in re.split(r"([\n\f])", text[start:end]):
+        if raw in ("\n", "\f"):
+            pos += 1
+            continue
+        if raw.strip() and not _TIBETAN.search(raw):
+            lines.append(TextLine(pos, pos + len(raw), raw))
+        pos += len(raw)
+    return tuple(lines)
+
+
+def _find_title(lines: tuple[TextLine, ...]) -> tuple[str, tuple[int, int], int] | None:
+    """The title: first line near the top with a title word, plus the lines that finish it."""
+    for i, line in enumerate(lines[:25]):
+        text = line.squashed
+        if not _TITLE_WORDS.search(text) or _SALUTATION.search(text) or len(text) > 90 or len(text) < 6:
+            continue
+        if _NAVIGATION.search(text):
+            continue
+        if text.startswith(("各", "现将", "为", "根据", "附件", "抄送")) or DOC_NUMBER_RE.fullmatch(text):
+            continue
+        parts, last = [text], i
+        while not _TITLE_END.search("".join(parts)) and last + 1 < len(lines) and last - i < 3:
+            nxt = lines[last + 1].squashed
+            if _SALUTATION.search(nxt) or len(nxt) > 40 or DOC_NUMBER_RE.fullmatch(nxt):
+                break
+            parts.append(nxt)
+            last += 1
+        return "".join(parts), (line.start, lines[last].end), last
+    return None
+
+
+def _header_end(lines: tuple[TextLine, ...], after: int) -> int:
+    """Index of the first body line: after the salutation (`各有关单位：`)."""
+    for i in range(after, min(len(lines), after + 6)):
+        if _SALUTATION.search(lines[i].squashed) and len(lines[i].squashed) < 200:
+            return i + 1
+    return min(len(lines), after)
+
+
+def _forwarded_start(text: str, lines: tuple[TextLine, ...], after: int) -> int | None:
+    """Offset where the forwarded notice begins: its letterhead, found by its standalone
+    document number line (backing up over the issuer lines above it), else by its title line."""
+    def own_number(s: str) -> bool:
+        return DOC_NUMBER_RE.fullmatch(s) is not None
+
+    def own_title(s: str) -> bool:
+        return ("关于" in s and s.endswith("通知") and not _ENUMERATED.match(s)
+                and not s.startswith(("附件", "《", "关于转发")))
+
+    for is_start in (own_number, own_title):
+        for i, line in enumerate(lines):
+            if line.start <= after or not is_start(line.squashed):
+                continue
+            first = i
+            while first - 1 >= 0 and lines[first - 1].start > after and first > i - 3:
+                above = lines[first - 1].squashed
+                if ORG_LINE_RE.fullmatch(above) or own_number(above):
+                    first -= 1
+                else:
+                    break
+            return lines[first].start
+    return None
+
+
+def _segment(text: str, start: int, end: int, *, is_forwarded: bool = False) -> Segment:
+    lines = split_lines(text, start, end)
+    found = _find_title(lines)
+    title, span, last = found if found else (None, None, -1)
+    header_end_idx = _header_end(lines, last + 1)
+    header_end = lines[header_end_idx - 1].end if lines and header_end_idx else start
+    return Segment(start=start, end=end, lines=lines, title=title, title_span=span,
+                   header_end=header_end, is_forwarded=is_forwarded)
+
+
+def segments(text: str) -> list[Segment]:
+    """The document as notices: [outer] or [outer, forwarded]."""
+    outer = _segment(text, 0, len(text))
+    body_head = text[outer.header_end: outer.header_end + 1500]
+    title = outer.title or ""
+    forwarding = _FORWARDING.search(title) or _FORWARD_SENTENCE.search(body_head)
+    if not forwarding:
+        return [outer]
+    named = _BOOK_TITLE.search(title) or _BOOK_TITLE.search(body_head)
+    forwarded_title = squash(named.group(1)) if named else None
+    sentence = _FORWARD_SENTENCE.search(body_head)
+    after = outer.header_end + (sentence.end() if sentence else 0)
+    inner_start = _forwarded_start(text, outer.lines, after)
+    outer = replace(outer, forwarded_title=forwarded_title)
+    if inner_start is None:
+        return [outer]
+    head = _segment(text, 0, inner_start)
+    head = replace(head, forwarded_title=forwarded_title)
+    return [head, _segment(text, inner_start, len(text), is_forwarded=True)]

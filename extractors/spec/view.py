@@ -1,0 +1,45 @@
+"""AwardSpec → FieldView: the flat, scored view (FIELDS.md contract v1).
+
+Lists are the union of the outer notice and the notice it forwards; the issue date is the
+outer notice's own (its signature date, else the page's publication date).
+"""
+from __future__ import annotations
+
+from extractors.spec.components.issuers import merge_orgs
+from extractors.spec.patterns import squash
+from models.fields import FieldQuota, FieldView
+from models.spec import AwardSpec
+
+
+def _unique(values) -> list:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def field_view(spec: AwardSpec) -> FieldView:
+    parts = [spec] + ([spec.forwarded] if spec.forwarded is not None else [])
+    issue = spec.issue_date or spec.publication_date
+
+    quotas: list[FieldQuota] = []
+    for part in reversed(parts):                 # the forwarded notice states them first-hand
+        own = {(q.scope, q.max) for q in quotas}
+        for q in part.quotas:
+            if part is spec and (q.scope, q.max) in own:
+                continue
+            quotas.append(FieldQuota(scope=q.scope, category=q.category, max=q.max))
+
+    awards = _unique(squash(a.value) for p in parts for a in p.award_names)
+    awards = [a for a in awards if not any(a != b and a in b for b in awards)]
+    contacts = [c for p in parts for c in p.contacts]
+    return FieldView(
+        doc_numbers=_unique(squash(d.value) for p in parts for d in p.doc_numbers),
+        issue_date=issue.value if issue else None,
+        deadlines=sorted(_unique(d.date for p in parts for d in p.deadlines if d.kind != "start")),
+        quotas=quotas,
+        contact_names=_unique(squash(n) for c in contacts for n in c.names),
+        phones=_unique(n for c in contacts for n in (*c.phones, *c.faxes)),
+        emails=_unique(e.lower() for c in contacts for e in c.emails),
+        postcodes=_unique(c.postcode for c in contacts),
+        award_names=awards,
+        issuers=[squash(v.value) for v in merge_orgs([i for p in parts for i in p.issuers])],
+        secrets=sum(len(p.secrets) for p in parts),
+    )

@@ -1,0 +1,110 @@
+"""Which lines are page furniture, and which line continues the paragraph before it.
+
+PDF text layers, scans and copied web pages break paragraphs wherever the page or the
+window ended (`推\n\n荐意见`, `…关于\n开展第二届…\n的通知》的通知`), and double-spaced text
+files put a blank line after every line, so blank lines are no evidence of a paragraph
+end. A line continues the paragraph when the paragraph is visibly unfinished (an open
+《 or （, a trailing ，/、, a sentence cut off mid-clause) or the line cannot start one
+(`、监督管理`, `的通知》`); it never does when it starts a heading, a list item, a
+`label：value` field, a document number or a date.
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.chars import HAN
+from normalizers.sections import heading_marker
+
+_PAGE_MARKS = re.compile(
+    r"^\s*(?:"
+    r"[-—–―－~_·•]+\s*\d{1,4}\s*[-—–―－~_·•]+"        # — 6 —   - 2 -   ·3·
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页, 第3页 共10页
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"                          # 3 / 10
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r")\s*$")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+_OPENERS, _CLOSERS = "《（(【〔“‘「『", "》）)】〕”’」』"
+_PAIRS = dict(zip(_OPENERS, _CLOSERS))
+_CONTINUES_AFTER = set("，、（《“‘【〔「(")
+_CANNOT_START = set("，。、；：？！）》”’】〕」…") | set("的地得之及与和或等了着们")
+# What follows a number in a sentence: `为2` / `年`, `5月25` / `日前`.
+_UNITS = set("年月日号时分秒个名项家次份人条款届元万亿%‰")
+_CLAUSE_PUNCT = re.compile("[，、。；]")
+_TERMINAL = set("。！？；：!?;:…") | set(_CLOSERS)
+_HAN_OR_WORD = re.compile(f"[{HAN}A-Za-z0-9]")
+_LABEL = re.compile(f"^[{HAN}]{{1,8}}[：:](?=.)")
+_WRAPPING_LABEL = re.compile(f"^[{HAN}]{{0,4}}(?:地址|地点|住所|单位|名称)[：:]")
+_HAN_START = re.compile(f"[{HAN}]")
+_DOC_NUMBER_LINE = re.compile(f"^[{HAN}]{{1,12}}〔\\d{{4}}〕第?\\d{{1,5}}号$")
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
+                        r"[\d〇零一二三四五六七八九十]{1,3}日(?:印发|发布|制发)?$")
+_FIELD_VALUE_MIN = 10      # a label line this long may wrap onto the next line
+# How far back an unclosed bracket keeps a paragraph open: a stray （ from OCR must not
+# swallow the rest of the document.
+_BRACKET_REACH = 120
+
+
+def is_page_mark(line: str) -> bool:
+    """`— 6 —`, `- 2 -`, `第 3 页`, `3/10`, `Page 2 of 5`: page numbering, not content."""
+    return bool(_PAGE_MARKS.match(line))
+
+
+def is_bare_page_number(line: str) -> bool:
+    """A line holding only a small number: a page number where it is a page's first or last."""
+    return bool(_BARE_NUMBER.match(line))
+
+
+def starts_block(line: str) -> bool:
+    """The line starts something of its own: heading, list item, field, or it is a document
+    number or a date standing alone (a letterhead's 文号, a signature's date)."""
+    return bool(heading_marker(line) or _LABEL.match(line) or _DOC_NUMBER_LINE.match(line)
+                or _DATE_LINE.match(line))
+
+
+def continues(paragraph: str, line: str, *, paragraph_start: bool = False,
+              layout_continues: bool = False) -> bool:
+    """Whether `line` continues `paragraph` (both normalized, neither empty).
+
+    `paragraph_start` is a reader's word that a paragraph starts at `line` (a gap or an
+    indent on the page, a blank line before it). Only evidence in the text itself
+    overrides it: an open 《/（ or a trailing ，/、 before, or a line that cannot start
+    anything (`、监督管理`, `的通知》`, a lone `：`). `layout_continues` is a page reader's
+    word that nothing on the page separates the two lines: enough, unless the paragraph
+    ended a sentence or the line starts a block of its own.
+    """
+    hit = heading_marker(paragraph)
+    body = paragraph[hit[1].end():] if hit else paragraph
+    if hit and not body.strip() and (hit[0] == "bullet" or hit[0] != "attachment" and not heading_marker(line)):
+        return True                                     # `（一）` or `-` alone, the rest on the next line
+    if starts_block(line):
+        return False
+    if (_open_bracket(paragraph) or paragraph[-1] in _CONTINUES_AFTER or line[0] in _CANNOT_START
+            or paragraph[-1].isdigit() and line[0] in _UNITS):
+        return True
+    if paragraph_start:
+        return False
+    last, first = paragraph[-1], line[0]
+    if layout_continues and last not in _TERMINAL:
+        return True
+    if last in _TERMINAL or not _HAN_OR_WORD.match(last) or not _HAN_OR_WORD.match(first[:1] if first not in _OPENERS else line[1:2]):
+        return False
+    if _CLAUSE_PUNCT.search(body):
+        return True                                     # a sentence cut off mid-clause
+    # An address wraps onto the next line: 地址：…罗布林卡路21号德丹 / 林小区五栋一单元101室.
+    label = _WRAPPING_LABEL.match(body)
+    return bool(label and len(body) - label.end() >= _FIELD_VALUE_MIN and _HAN_START.match(line))
+
+
+def joiner(paragraph: str, line: str) -> str:
+    """What goes between a paragraph and its continuation: a space between two Latin words."""
+    if paragraph[-1].isascii() and paragraph[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+        return " "
+    return ""
+
+
+def _open_bracket(text: str) -> bool:
+    """An opening 《 （ … with no closing one after it, near the end of `text`."""
+    tail = text[-_BRACKET_REACH:]
+    return any(tail.rfind(opener) > tail.rfind(_PAIRS[opener]) for opener in "《（(【〔")

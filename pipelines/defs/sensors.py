@@ -1,0 +1,61 @@
+"""The inbox sensor: new files become partitions and runs (with a run_key, so a file is
+processed once however often the sensor looks)."""
+
+import hashlib
+
+import dagster as dg
+
+from pipelines.defs.arrivals import take_arrivals
+from pipelines.defs.flows import (BATCH_FLOW, NOTICE_FLOW, PACKET_FLOW, keys, notice_flow,
+                                  packet_flow)
+from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN, notices, packets
+from pipelines.defs.resources import Workspace
+
+RANGE_START = "dagster/asset_partition_range_start"
+RANGE_END = "dagster/asset_partition_range_end"
+
+
+def packet_run_requests(new_packets: list[str]) -> list[dg.RunRequest]:
+    """New packets in runs of up to MAX_PARTITIONS_PER_RUN: they were added in this order,
+    so each chunk is a contiguous range of the dynamic partitions."""
+    requests = []
+    for i in range(0, len(new_packets), MAX_PARTITIONS_PER_RUN):
+        chunk = new_packets[i:i + MAX_PARTITIONS_PER_RUN]
+        run_key = "packets:" + hashlib.sha256(",".join(chunk).encode()).hexdigest()[:16]
+        if len(chunk) == 1:
+            requests.append(dg.RunRequest(run_key=run_key, job_name=packet_flow.name,
+                                          partition_key=chunk[0], asset_selection=keys(*PACKET_FLOW)))
+        else:
+            requests.append(dg.RunRequest(run_key=run_key, job_name=packet_flow.name,
+                                          asset_selection=keys(*PACKET_FLOW),
+                                          tags={RANGE_START: chunk[0], RANGE_END: chunk[-1]}))
+    return requests
+
+
+@dg.sensor(jobs=[notice_flow, packet_flow], minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
+def inbox_sensor(context: dg.SensorEvaluationContext, workspace: Workspace) -> dg.SensorResult:
+    """Watches the inbox (AWARD_INTAKE_INBOX). A notice gets its award spec and checks the
+    packets of its round; packets are read in batches, and automation then re-checks the
+    batches they belong to."""
+    arrivals = take_arrivals(
+        workspace.inbox, workspace.registry,
+        known_notices=set(notices.get_partition_keys(dynamic_partitions_store=context.instance)),
+        known_packets=set(packets.get_partition_keys(dynamic_partitions_store=context.instance)))
+    runs = [dg.RunRequest(run_key=f"notice:{key}", job_name=notice_flow.name, partition_key=key,
+                          asset_selection=keys(*NOTICE_FLOW, *BATCH_FLOW))
+            for key in arrivals.new_notices]
+    runs += packet_run_requests(arrivals.new_packets)
+    runs += [dg.RunRequest(run_key=f"recheck:{key}:{hashlib.sha256(why.encode()).hexdigest()[:12]}",
+                           job_name=notice_flow.name, partition_key=key,
+                           asset_selection=keys(*BATCH_FLOW),
+                           tags={"award_intake/reason": why[:200]})
+             for key, why in arrivals.recheck.items()]
+    requests = [r for r in (notices.build_add_request(arrivals.new_notices),
+                            packets.build_add_request(arrivals.new_packets))
+                if r.partition_keys]
+    if not runs and not requests:
+        waiting = [f"{n} {what}" for n, what in ((arrivals.settling, "still arriving"),
+                                                 (arrivals.deferred, "left to hash")) if n]
+        return dg.SensorResult(skip_reason=f"nothing new in {workspace.inbox}"
+                               + (f" ({', '.join(waiting)})" if waiting else ""))
+    return dg.SensorResult(run_requests=runs, dynamic_partitions_requests=requests)

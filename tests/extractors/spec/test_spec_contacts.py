@@ -1,0 +1,75 @@
+import pytest
+
+from extractors.spec import field_view
+from extractors.spec.components.contacts import split_names
+
+HEAD = "关于开展第二届某某市质量奖评选表彰工作的通知\n各有关单位：\n"
+
+
+@pytest.mark.parametrize("value, department, names", [
+    ("朗 杰", None, ["朗杰"]),
+    ("省市场监管局质量发展局 鲁永武 王宏", "省市场监管局质量发展局", ["鲁永武", "王宏"]),
+    ("李建 夏犹攀   电话:0812-3343090", None, ["李建", "夏犹攀"]),
+    ("杨 帆  李 娜", None, ["杨帆", "李娜"]),
+    ("张伟（手机：13912345678）", None, ["张伟"]),
+    ("王明同志，电话：0851-85987654", None, ["王明"]),
+])
+def test_names(value, department, names):
+    assert split_names(value) == (department, names)
+
+
+def test_contact_block(spec_of):
+    text = HEAD + ("联系人：翟蕾 王雨萍\n联系电话：0891-6815193 6347266\n传 真：0891-6815194\n"
+                   "电子邮箱：ABC@163.com\n地 址：拉萨市城关区宇拓路28号\n邮 编：850000\n")
+    spec = spec_of(text)
+    (c,) = spec.contacts
+    assert c.names == ["翟蕾", "王雨萍"]
+    assert c.phones == ["0891-6815193", "0891-6347266"] and c.faxes == ["0891-6815194"]
+    assert (c.emails, c.postcode) == (["abc@163.com"], "850000")
+    assert c.address.startswith("拉萨市城关区宇拓路28号")
+
+
+@pytest.mark.parametrize("line, phones", [
+    ("联系电话：010—82262033、82260622", {"010-82262033", "010-82260622"}),
+    ("电话：（0871）63123456", {"0871-63123456"}),
+    ("电话：0931 8533511", {"0931-8533511"}),
+    ("联系电话：2880836", {"2880836"}),
+    ("手机：139 1234 5678", {"13912345678"}),
+    ("（联系电话：0891-6832261、6517176。）", {"0891-6832261", "0891-6517176"}),
+])
+def test_phone_forms(spec_of, line, phones):
+    assert set(field_view(spec_of(HEAD + line)).phones) == phones
+
+
+def test_numbers_that_are_not_phones(spec_of):
+    view = field_view(spec_of(HEAD + "请于20231229前报送，邮编：850000，文号某市监〔2023〕1234567号。"))
+    assert view.phones == []
+
+
+def test_two_contact_groups(spec_of):
+    text = HEAD + "联系人：杨帆\n电话：0871-63212345\n" + "申报要求详见附件。" * 50 + "\n联系人：赵强，手机：13987654321"
+    groups = spec_of(text).contacts
+    assert [g.names for g in groups] == [["杨帆"], ["赵强"]]
+    assert groups[1].phones == ["13987654321"]
+
+
+def test_names_listed_with_their_numbers(spec_of):
+    view = field_view(spec_of(HEAD + "联系人及电话：张三，0891-6815193；李四，13912345678。"))
+    assert set(view.contact_names) == {"张三", "李四"}
+    assert set(view.phones) == {"0891-6815193", "13912345678"}
+
+
+def test_name_in_brackets_after_a_number(spec_of):
+    view = field_view(spec_of(HEAD + "咨询电话：0851-85987654（王女士），传真：0851-85987655（办公室）。"))
+    assert view.contact_names == ["王女士"]
+
+
+def test_table_cells(spec_of):
+    view = field_view(spec_of(HEAD + "联系人\t翟蕾 王雨萍\n联系电话\t2880836\n电子邮箱\tyqzlfz@163.com"))
+    assert view.contact_names == ["翟蕾", "王雨萍"] and view.phones == ["2880836"]
+
+
+def test_contacts_table(spec_of):
+    view = field_view(spec_of(HEAD + "单位\t联系人\t电话\n省市场监管局\t张伟\t0871-63212345\n省工信厅\t李娜\t0871-63212346"))
+    assert view.contact_names == ["张伟", "李娜"]
+    assert set(view.phones) == {"0871-63212345", "0871-63212346"}

@@ -1,0 +1,96 @@
+"""Document numbers, issuers, issue date, award name and edition: the header fields."""
+import pytest
+
+from extractors.spec import field_view
+from extractors.spec.components.issuers import same_org, split_glued
+
+BODY = "\n各有关单位：\n请于2023年8月5日前报送。\n"
+
+
+@pytest.mark.parametrize("header, numbers", [
+    ("藏质协字（2023）11 号", ["藏质协字〔2023〕11号"]),
+    ("市监质函[2023]105号", ["市监质函〔2023〕105号"]),
+    ("甘质强组办【2023】5号", ["甘质强组办〔2023〕5号"]),
+    ("阳政发〔2016512号", ["阳政发〔2016〕512号"]),
+])
+def test_doc_number_brackets(spec_of, header, numbers):
+    spec = spec_of(f"某某市市场监督管理局文件\n{header}\n关于开展第一届某某市质量奖评选的通知" + BODY)
+    assert [d.value for d in spec.doc_numbers] == numbers
+
+
+def test_cited_basis_numbers_are_left_out(spec_of):
+    text = ("关于开展第一届某某市质量奖评选的通知\n各有关单位：\n根据《某某市质量奖管理办法》（某政发〔2020〕10号）"
+            "精神，现将《某某省市场监督管理局关于开展质量奖评选的通知》（某市监〔2023〕40号）转发给你们。")
+    assert field_view(spec_of(text)).doc_numbers == ["某市监〔2023〕40号"]
+
+
+@pytest.mark.parametrize("text, issuers", [
+    ("西藏自治区\n质量协会文件\n藏质协字〔2023〕11号\n关于开展第二届西藏质量奖评选的通知", ["西藏自治区质量协会"]),
+    ("攀枝花市质量强市工作领导小组办公室关于开展第三届攀枝花市政府质量奖评选工作的通知",
+     ["攀枝花市质量强市工作领导小组办公室"]),
+    ("甘肃省市场监督管理局\n甘肃省财政厅\n文件\n关于开展第一届甘肃省质量奖评选的通知",
+     ["甘肃省市场监督管理局", "甘肃省财政厅"]),
+])
+def test_issuers_from_the_header(spec_of, text, issuers):
+    assert sorted(field_view(spec_of(text + BODY)).issuers) == sorted(issuers)
+
+
+def test_issuers_from_a_joint_signature(spec_of):
+    text = ("关于开展第一届某某省质量奖评选的通知" + BODY +
+            "某某省市场监督管理局        某某省工业和信息化厅\n（此件公开发布）\n2023年7月1日")
+    spec = spec_of(text)
+    assert sorted(v.value for v in spec.issuers) == ["某某省工业和信息化厅", "某某省市场监督管理局"]
+    assert spec.issue_date is None or spec.issue_date.value == "2023-07-01"
+
+
+def test_org_names():
+    assert same_org("市场监管总局办公厅", "国家市场监督管理总局办公厅")
+    assert not same_org("甘肃省财政厅", "甘肃省市场监督管理局")
+    assert split_glued("甘肃省市场监督管理局甘肃省财政厅") == ["甘肃省市场监督管理局", "甘肃省财政厅"]
+    assert split_glued("国家市场监督管理总局办公厅") == ["国家市场监督管理总局办公厅"]
+
+
+@pytest.mark.parametrize("signature, iso", [
+    ("塔城地区行署办公室\n2023年9月7日", "2023-09-07"),
+    ("攀枝花市质量强市工作领导小组办公室\n（市市场监管局代章）\n20221229", "2022-12-29"),
+    ("某某市市场监督管理局\n二〇二三年六月二十七日", "2023-06-27"),
+])
+def test_issue_date_is_the_signature_date(spec_of, signature, iso):
+    spec = spec_of("关于开展第一届某某市质量奖评选的通知\n发布时间：2023-12-01" + BODY + signature)
+    assert spec.issue_date.value == iso
+    assert field_view(spec).issue_date == iso
+    assert spec.publication_date.value == "2023-12-01"
+
+
+@pytest.mark.parametrize("title, award, edition", [
+    ("关于开展第二届西藏质量奖评选表彰工作的通知", "西藏质量奖", "第二届"),
+    ("关于开展第三届（2022—2023年度）攀枝花市政府质量奖评选工作的通知", "攀枝花市政府质量奖", "第三届"),
+    ("关于印发《塔城地区政府质量奖 管理办法》的通知", "塔城地区政府质量奖", None),
+    ("关于做好2024年度四川省科学技术奖提名工作的通知", "四川省科学技术奖", None),
+    ("关于推荐第十九届全国质量奖提名奖候选组织的通知", "全国质量奖", "第十九届"),
+    ("关于开展甘肃省2023年度质量奖评选工作的通知", "甘肃省质量奖", None),
+    ("关于开展金华市第三届质量奖评选的通知", "金华市质量奖", "第三届"),
+    ("关于开展“天府质量奖”评选工作的通知", "天府质量奖", None),
+])
+def test_award_name_without_edition(spec_of, title, award, edition):
+    spec = spec_of(title + BODY)
+    assert field_view(spec).award_names == [award]
+    assert (spec.edition.value if spec.edition else None) == edition
+
+
+def test_signature_on_one_line(spec_of):
+    spec = spec_of("关于开展第一届某某市质量奖评选的通知" + BODY + "某某市市场监督管理局  2023年7月1日")
+    assert spec.issue_date.value == "2023-07-01"
+    assert [v.value for v in spec.issuers] == ["某某市市场监督管理局"]
+
+
+def test_issuing_own_rules_is_no_forwarding(spec_of):
+    spec = spec_of("关于印发《某某市质量奖管理办法》的通知\n各单位：\n现将《某某市质量奖管理办法》印发给你们，请认真贯彻执行。")
+    assert spec.kind.value == "regulation" and spec.forwarded is None
+
+
+def test_first_edition_and_joint_title(spec_of):
+    spec = spec_of("中共某某市委办公室某某市人民政府办公室关于开展首届某某市质量奖评选工作的通知" + BODY)
+    assert field_view(spec).award_names == ["某某市质量奖"]
+    assert spec.edition.value == "首届"
+    assert sorted(v.value for v in spec.issuers) == ["中共某某市委办公室", "某某市人民政府办公室"]

@@ -1,0 +1,44 @@
+from extractors.spec.layout import segments
+
+from .conftest import normalized
+
+FORWARDING = """某某省质量协会文件
+某质协〔2023〕3号
+关于转发《某某省市场监督管理局关于开展第三届某某省质量奖评选工作的通知》的通知
+各会员单位：
+现将《某某省市场监督管理局关于开展第三届某某省质量奖评选工作的通知》（某市监〔2023〕40号）转发给你们，请于2023年7月1日前报送。
+附件：1.某某省市场监督管理局关于开展第三届某某省质量奖评选工作的通知
+某某省质量协会
+2023年6月1日
+某某省市场监督管理局
+某市监〔2023〕40号
+某某省市场监督管理局关于开展第三届某某省质量奖评选工作的通知
+各市场监管局：
+材料接收时间截止至7月20日。
+某某省市场监督管理局
+2023年5月20日"""
+
+
+def test_forwarded_notice_is_its_own_segment():
+    ndoc = normalized(FORWARDING)
+    outer, inner = segments(ndoc.text)
+    assert outer.forwarded_title.startswith("某某省市场监督管理局关于开展")
+    # The numbered attachment line names the forwarded notice but does not start it.
+    assert ndoc.text[inner.start:].startswith("某某省市场监督管理局\n某市监〔2023〕40号")
+    assert inner.title == "某某省市场监督管理局关于开展第三届某某省质量奖评选工作的通知"
+
+
+def test_forwarding_spec_nests_and_keeps_dates_apart(spec_of):
+    spec = spec_of(FORWARDING)
+    assert spec.kind.value == "forwarding_notice"
+    assert spec.issue_date.value == "2023-06-01"
+    assert spec.forwarded.issue_date.value == "2023-05-20"
+    assert [d.date for d in spec.deadlines] == ["2023-07-01"]
+    assert [d.date for d in spec.forwarded.deadlines] == ["2023-07-20"]
+    assert [v.value for v in spec.forwarded.issuers] == ["某某省市场监督管理局"]
+
+
+def test_plain_notice_is_one_segment():
+    ndoc = normalized("关于开展第一届某市质量奖评选的通知\n各单位：\n请于2023年5月1日前报送。")
+    (only,) = segments(ndoc.text)
+    assert only.title == "关于开展第一届某市质量奖评选的通知" and only.forwarded_title is None

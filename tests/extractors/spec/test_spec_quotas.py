@@ -1,0 +1,46 @@
+import pytest
+
+HEAD = "关于开展第二届某某市质量奖评选表彰工作的通知\n各有关单位：\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("某某市质量奖设组织奖和个人奖，其名额分别不超过3个。", {("award", "组织奖", 3), ("award", "个人奖", 3)}),
+    ("设“某某市质量奖”和“某某市质量奖提名奖”,其名额分别不超过10个和90个。",
+     {("award", "某某市质量奖", 10), ("award", "某某市质量奖提名奖", 90)}),
+    ("本届设奖8个（其中：组织3个、个人5名）。", {("award", None, 8), ("award", "组织", 3), ("award", "个人", 5)}),
+    ("第三届某某市质量奖设3个“某某市质量奖”名额和5个“某某市质量奖提名奖”名额。",
+     {("award", "某某市质量奖", 3), ("award", "某某市质量奖提名奖", 5)}),
+    ("质量奖名额每届不超过 3 个组织。", {("award", "组织", 3)}),
+    ("原则上每个县（区）申报组织不超过5个，申报个人不超过2名。", {("submission", "组织", 5), ("submission", "个人", 2)}),
+    ("每个推荐单位推荐不超过两家企业。", {("submission", None, 2)}),
+    ("各市（州）推荐名额原则上不超过6个。", {("submission", None, 6)}),
+    ("本届评选获奖组织不超过十个，提名奖不超过二十个。", {("award", None, 10), ("award", "提名奖", 20)}),
+])
+def test_quota_phrasings(spec_of, sentence, expected):
+    quotas = spec_of(HEAD + sentence).quotas
+    got = {(q.scope, q.max) for q in quotas}
+    assert got == {(scope, n) for scope, _, n in expected}
+    for scope, category, n in expected:
+        if category:
+            assert any(q.category == category and q.max == n for q in quotas), (category, quotas)
+
+
+@pytest.mark.parametrize("sentence", [
+    "公示时间不少于5个工作日。",
+    "评选程序包括自愿申报、审核推荐、表彰授奖等8个环节。",
+    "近3年内无重大质量事故，获奖后5年内不得再次申报。",
+    "评审专家组由7名专家组成，负责质量奖评审。",
+    "申报材料一式3份报送质量奖办公室。",
+    "对获奖组织给予一次性奖励20万元。",
+])
+def test_counts_that_are_not_quotas(spec_of, sentence):
+    assert spec_of(HEAD + sentence).quotas == []
+
+
+def test_applicant_counts_in_prose_are_not_quotas(spec_of):
+    assert spec_of(HEAD + "组织专家对申报的10家企业进行现场评审。").quotas == []
+
+
+def test_award_clause_after_a_recommending_clause(spec_of):
+    quotas = spec_of(HEAD + "各县（区）要积极推荐，本届评选名额不超过10个。").quotas
+    assert [(q.scope, q.max) for q in quotas] == [("award", 10)]

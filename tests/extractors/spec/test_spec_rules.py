@@ -1,0 +1,54 @@
+"""Eligibility rules, materials, attachments, procedure and standards."""
+import pytest
+
+HEAD = "关于开展第二届某某市质量奖评选表彰工作的通知\n各有关单位：\n"
+
+
+def rules(spec):
+    return {(r.applicant_kind, r.rule): r for r in spec.eligibility}
+
+
+def test_rules_per_applicant_kind(spec_of):
+    spec = spec_of(HEAD + "（一）组织参评条件。在西藏自治区依法设立。近5年内无重大质量、安全等事故。"
+                   "教育机构（仅限小学、初中和职业技术学校）。\n"
+                   "（二）个人参评条件。近3年内无违法、违规、违纪行为。\n"
+                   "参评组织和个人不得同时通过多渠道进行申报。已获得过质量奖的组织和个人，不得连续申报。"
+                   "上述公示时间不少于5个工作日。")
+    got = rules(spec)
+    assert got[("organization", "region")].value == "西藏自治区"
+    assert got[("organization", "no_incidents_within_years")].value == 5
+    assert got[("organization", "admitted_categories")].value == ["小学", "初中", "职业技术学校"]
+    assert got[("individual", "no_incidents_within_years")].value == 3
+    kinds = {rule for _, rule in got}
+    assert {"single_channel", "no_consecutive_application", "publicity_min_working_days"} <= kinds
+    assert got[("individual", "no_incidents_within_years")].provenance.text.startswith("近3年内")
+
+
+@pytest.mark.parametrize("sentence, years, alt", [
+    ("在地区行政区域内依法设立，正常经营5年以上（新技术、新产业领域组织正常运营3年以上）。", 5, 3),
+    ("从事合法生产经营或公益活动3年以上。", 3, None),
+    ("申报单位成立满三年以上。", 3, None),
+])
+def test_minimum_years(spec_of, sentence, years, alt):
+    rule = rules(spec_of(HEAD + sentence))[("any", "min_years_operating")]
+    assert (rule.value, rule.alt_value) == (years, alt)
+
+
+def test_reapplication_ban(spec_of):
+    rule = rules(spec_of(HEAD + "获政府质量奖的组织在获奖后 5 年内不得以原获奖成果再次申报。"))[("any", "reapply_ban_years")]
+    assert rule.value == 5
+
+
+def test_materials_copies_and_formats(spec_of):
+    spec = spec_of(HEAD + "申报材料（整理成册的纸质材料一式三份，Word 电子版材料一份，用优盘拷贝）报送至办公室。")
+    paper, digital = spec.materials
+    assert (paper.name, paper.copies, paper.formats) == ("纸质材料", 3, ["纸质"])
+    assert digital.copies == 1 and {"Word", "U盘"} <= set(digital.formats)
+
+
+def test_attachments_procedure_standards(spec_of):
+    spec = spec_of(HEAD + "评选程序包括自愿申报、审核推荐、表彰授奖等3个环节。评审依据GBT19580《卓越绩效评价准则》。\n"
+                   "附件：1.某某市质量奖申报表.docx\n2.推荐名单汇总表")
+    assert [(a.number, a.title) for a in spec.attachments] == [(1, "某某市质量奖申报表"), (2, "推荐名单汇总表")]
+    assert [p.title for p in spec.procedure] == ["自愿申报", "审核推荐", "表彰授奖"]
+    assert [s.value for s in spec.evaluation_standards] == ["GB/T 19580《卓越绩效评价准则》"]

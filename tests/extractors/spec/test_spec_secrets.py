@@ -1,0 +1,31 @@
+import string
+
+from hypothesis import given, strategies as st
+
+from extractors.spec import field_view
+from extractors.spec.secrets import MASK, find_secrets, redact
+
+
+def test_mailbox_password_is_found_and_masked():
+    text = "电子邮箱：yqzlfz@163.com 密码：scjgj300."
+    ((start, end, kind),) = find_secrets(text)
+    assert (text[start:end], kind) == ("scjgj300", "password")
+    assert redact(text) == f"电子邮箱：yqzlfz@163.com 密码：{MASK}."
+
+
+def test_prose_about_secrets_is_not_a_secret():
+    assert find_secrets("申报材料不得涉及国家秘密，涉及商业秘密的应予注明。密码学专家") == []
+
+
+@given(st.text(alphabet=string.ascii_letters + string.digits, min_size=4, max_size=20),
+       st.sampled_from(["密码：", "登录密码为", "提取码:", "口令："]))
+def test_redacted_text_never_shows_the_credential(secret, label):
+    text = f"平台账号：abc 。{label}{secret}，请妥善保管。"
+    assert secret not in redact(text)
+
+
+def test_spec_counts_and_masks_everywhere(spec_of):
+    spec = spec_of("关于开展第一届某某市质量奖评选的通知\n各单位：\n联系人：翟蕾\n电子邮箱：yq@163.com 密码：scjgj300.")
+    assert field_view(spec).secrets == 1
+    assert spec.secrets[0].kind == "password"
+    assert "scjgj300" not in spec.model_dump_json()

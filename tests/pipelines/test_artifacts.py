@@ -1,0 +1,45 @@
+"""The JSON store shared by the CLI and Dagster: one file per stage and key, atomic."""
+import os
+
+import pytest
+
+from models import Document, ErrorCode, ErrorRecord, Page
+from pipelines.defs.artifacts import ArtifactStore, by_partition, partition_value_type, write_atomic
+from pipelines.defs.stage_types import DocumentOrError
+
+
+def _doc(name: str = "a.txt") -> Document:
+    return Document(source=name, sha256="ab" * 32, media_type="text/plain", pages=[Page(number=1)])
+
+
+def test_roundtrip_model_and_error(tmp_path):
+    store = ArtifactStore(tmp_path)
+    error = ErrorRecord(code=ErrorCode.CORRUPT, file="b.pdf", message="broken xref")
+    store.write("notice_document", "k1", _doc(), DocumentOrError)
+    store.write("notice_document", "k2", error, DocumentOrError)
+    assert store.read("notice_document", "k1", DocumentOrError) == _doc()
+    assert store.read("notice_document", "k2", DocumentOrError) == error
+    assert store.path("notice_document", "k1") == tmp_path / "store" / "notice_document" / "k1.json"
+    assert "中文" in (store.write("x", "k", _doc("中文.txt"), Document).read_text(encoding="utf-8"))
+
+
+def test_atomic_write_leaves_the_old_file_on_failure(tmp_path, monkeypatch):
+    target = tmp_path / "out.json"
+    write_atomic(target, b"old")
+
+    def crash(src, dst):
+        raise OSError("disk full")
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]   # no temp file left behind
+
+
+def test_partition_types():
+    assert partition_value_type(dict[str, Document]) is Document
+    with pytest.raises(TypeError):
+        partition_value_type(list[Document])
+    docs = by_partition(DocumentOrError, "Docs")
+    assert docs.type_check(None, {"k": _doc()}).success
+    assert not docs.type_check(None, {"k": "not a document"}).success
