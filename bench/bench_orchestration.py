@@ -1,18 +1,22 @@
-"""Orchestration overhead: the same batch of notices through the CLI's batch job and through
-Dagster (inbox sensor + batched runs of the notice flow, as a backfill would run them).
+"""Orchestration overhead: the same batch of documents through the CLI's code path and through
+Dagster's batched runs (25 partitions per run, as a backfill with BackfillPolicy runs them).
 
-    .venv/bin/python bench/bench_orchestration.py --sizes 100,200,400 [--batch 25]
-        [--dagster-home DIR]   # a folder with a dagster.yaml, e.g. Postgres storage
+    .venv/bin/python bench/bench_orchestration.py [--flow notices|packets] [--source GLOB]
+        [--sizes 100,200,400] [--batch 25] [--dagster-home DIR]
 
-Prints per size: CLI seconds, Dagster seconds, overhead (goal ≤ 20%), the cost of one run per
-document for comparison, and resident memory after the first and the last batch (goal: flat).
-Documents are the seeds with a numbered line appended, so every one has its own content key.
+Prints per size: CLI seconds, Dagster seconds, overhead (goal ≤ 20%), ms per document, the
+resident memory after the first and the last batch (goal: flat), then the cost of one run
+per document for comparison. `--dagster-home` names a folder with a dagster.yaml (e.g. Postgres
+storage, see scripts/postgres_test_server.sh); the default is a temporary SQLite instance,
+as `dg dev` uses. The source files are copied in turn under numbered names, so neither the CLI
+(which skips a notice it already did) nor Dagster (a partition per key) sees a repeat.
 """
 from __future__ import annotations
 
 import argparse
 import gc
-import os
+import itertools
+import shutil
 import sys
 import tempfile
 import time
@@ -23,18 +27,25 @@ sys.path.insert(0, str(REPO))
 
 import dagster as dg  # noqa: E402
 
-from pipelines.defs import batch_assets, checks, notice_assets  # noqa: E402
-from pipelines.defs.arrivals import take_arrivals  # noqa: E402
+from pipelines import stages  # noqa: E402
+from pipelines.defs import checks, notice_assets, packet_assets  # noqa: E402
 from pipelines.defs.artifacts import JsonArtifactIOManager  # noqa: E402
-from pipelines.defs.flows import NOTICE_FLOW  # noqa: E402
+from pipelines.defs.flows import NOTICE_FLOW, PACKET_FLOW  # noqa: E402
+from pipelines.defs.inbox import SourceRecord  # noqa: E402
+from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN  # noqa: E402
 from pipelines.defs.resources import Workspace  # noqa: E402
 from pipelines.defs.sensors import RANGE_END, RANGE_START  # noqa: E402
 from pipelines.jobs import build_specs  # noqa: E402
 
-ASSETS = [notice_assets.notice_document, notice_assets.notice_text, notice_assets.award_spec,
-          notice_assets.notice_fields]
-CHECKS = [checks.ocr_confidence, checks.spec_complete]
-SELECTION = [dg.AssetKey(name) for name in NOTICE_FLOW]
+FLOWS = {
+    # flow: (partitions, assets, checks, selection, default source, what the CLI runs)
+    "notices": ("notices", [notice_assets.notice_document, notice_assets.notice_text,
+                            notice_assets.award_spec, notice_assets.notice_fields],
+                [checks.ocr_confidence, checks.spec_complete], NOTICE_FLOW,
+                "sample_docs/seeds/*.txt"),
+    "packets": ("packets", [packet_assets.packet], [checks.packet_readable], PACKET_FLOW,
+                "sample_docs/packets/*/*"),
+}
 
 
 def rss_mb() -> float:
@@ -44,107 +55,106 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def make_notices(folder: Path, count: int, start: int = 0) -> list[Path]:
-    seeds = sorted((REPO / "sample_docs" / "seeds").glob("*.txt"))
-    if not seeds:
-        sys.exit("sample_docs/seeds/ is empty: run `python -m sample_docs.generator` first")
+def sources(pattern: str) -> list[Path]:
+    found = sorted(p for p in REPO.glob(pattern)
+                   if not p.name.endswith((".gold.json", ".md", ".py")) and p.name != "batch.json"
+                   and not p.name.startswith((".", "__")))
+    if not found:
+        sys.exit(f"no documents match {pattern}: run `python -m sample_docs.generator` first")
+    return found
+
+
+def copies(files: list[Path], count: int, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    then = time.time() - 60
     paths = []
-    for i in range(start, start + count):
-        seed = seeds[i % len(seeds)]
-        path = folder / f"{i:05d}_{seed.name}"
-        path.write_text(seed.read_text(encoding="utf-8") + f"\n（编号：{i}）\n", encoding="utf-8")
-        os.utime(path, (then, then))
-        paths.append(path)
+    for i, source in enumerate(itertools.islice(itertools.cycle(files), count)):
+        target = folder / f"{i:05d}_{source.name}"
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, target)
+        paths.append(target)
     return paths
 
 
-def run_cli(paths: list[Path], out: Path) -> float:
+def run_cli(flow: str, paths: list[Path], out: Path) -> float:
     started = time.perf_counter()
-    result = build_specs(paths, out)
-    elapsed = time.perf_counter() - started
-    if result.errors:
-        print(f"  CLI: {len(result.errors)} error records, first: {result.errors[0].message}")
-    return elapsed
+    if flow == "notices":
+        errors = build_specs(paths, out).errors
+        if errors:
+            print(f"  CLI: {len(errors)} error records, first: {errors[0].message[:120]}")
+    else:
+        for path in paths:
+            stages.read_packet(path)
+    return time.perf_counter() - started
 
 
-def run_dagster(ws: Workspace, instance: dg.DagsterInstance, batch: int,
-                known: set[str]) -> tuple[float, list[float]]:
-    """Sensor tick (hash + register + add partitions), then one run per `batch` partitions."""
+def run_dagster(flow: str, paths: list[Path], ws: Workspace, instance: dg.DagsterInstance,
+                batch: int, tag: str) -> tuple[float, list[float]]:
+    partitions, assets, asset_checks, selection, _ = FLOWS[flow]
+    kind = "notice" if flow == "notices" else "packet"
     resources = {"workspace": ws, "io_manager": JsonArtifactIOManager(var_dir=ws.var_dir)}
-    rss = []
+    keys = [f"{tag}-{i:05d}" for i in range(len(paths))]
     started = time.perf_counter()
-    arrivals = take_arrivals(ws.inbox, ws.registry, known, set())
-    instance.add_dynamic_partitions("notices", arrivals.new_notices)
-    keys = arrivals.new_notices
+    for key, path in zip(keys, paths):
+        ws.registry.put(SourceRecord(kind=kind, key=key, path=str(path), name=path.name,
+                                     rounds=["bench"]))
+    instance.add_dynamic_partitions(partitions, keys)
+    rss = []
     for i in range(0, len(keys), batch):
         chunk = keys[i:i + batch]
-        tags = {RANGE_START: chunk[0], RANGE_END: chunk[-1]}
-        result = dg.materialize(ASSETS + CHECKS, selection=SELECTION, instance=instance,
-                                resources=resources, tags=tags, raise_on_error=False)
+        tags = ({RANGE_START: chunk[0], RANGE_END: chunk[-1]} if len(chunk) > 1
+                else {"dagster/partition": chunk[0]})
+        result = dg.materialize(assets + asset_checks, selection=[dg.AssetKey(a) for a in selection],
+                                instance=instance, resources=resources, tags=tags,
+                                raise_on_error=False)
         if not result.success:
             print("  a batched run failed")
         gc.collect()
         rss.append(rss_mb())
-    known.update(keys)
     return time.perf_counter() - started, rss
-
-
-def run_one_per_document(ws: Workspace, instance: dg.DagsterInstance, count: int,
-                         known: set[str]) -> float:
-    resources = {"workspace": ws, "io_manager": JsonArtifactIOManager(var_dir=ws.var_dir)}
-    arrivals = take_arrivals(ws.inbox, ws.registry, known, set())
-    instance.add_dynamic_partitions("notices", arrivals.new_notices)
-    started = time.perf_counter()
-    for key in arrivals.new_notices[:count]:
-        dg.materialize(ASSETS + CHECKS, selection=SELECTION, instance=instance,
-                       resources=resources, partition_key=key, raise_on_error=False)
-    known.update(arrivals.new_notices)
-    return (time.perf_counter() - started) / max(1, min(count, len(arrivals.new_notices)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="100,200", help="batch sizes to measure, comma-separated")
-    parser.add_argument("--batch", type=int, default=notice_assets.batched_backfill.max_partitions_per_run)
-    parser.add_argument("--single-runs", type=int, default=10,
+    parser.add_argument("--flow", choices=sorted(FLOWS), default="notices")
+    parser.add_argument("--source", help="glob under the repository (default: per flow)")
+    parser.add_argument("--sizes", default="100,200", help="documents per batch, comma-separated")
+    parser.add_argument("--batch", type=int, default=MAX_PARTITIONS_PER_RUN)
+    parser.add_argument("--single-runs", type=int, default=5,
                         help="documents run one per run, for the per-run cost")
     parser.add_argument("--dagster-home", type=Path,
                         help="instance to run on (default: a temporary SQLite one, as `dg dev`)")
     args = parser.parse_args()
+    files = sources(args.source or FLOWS[args.flow][4])
     sizes = [int(s) for s in args.sizes.split(",")]
 
     instance_context = (dg.DagsterInstance.from_config(str(args.dagster_home)) if args.dagster_home
                         else dg.instance_for_test())
     with tempfile.TemporaryDirectory(prefix="bench-orch-") as tmp_name, instance_context as instance:
         tmp = Path(tmp_name)
-        # Warm-up: imports, spaCy/jieba models, Dagster's first-run cost, outside the timings.
-        warm = make_notices(tmp / "warm" / "inbox", 5, start=10_000_000)
-        run_cli(warm, tmp / "warm" / "cli")
-        run_dagster(Workspace(var_dir=str(tmp / "warm" / "var"), inbox=str(tmp / "warm" / "inbox")),
-                    instance, args.batch, set())
+        run_id = f"{time.time_ns():x}"
+        ws = Workspace(var_dir=str(tmp / "var"), inbox=str(tmp / "inbox"))
+        # Warm-up (imports, segmenter and OCR models, Dagster's first run) outside the timings.
+        warm = copies(files, 2, tmp / "docs-warm")
+        run_cli(args.flow, warm, tmp / "warm")
+        run_dagster(args.flow, warm, ws, instance, args.batch, f"w{run_id}")
 
-        print(f"storage: {type(instance.event_log_storage).__name__}; batch size per run: {args.batch}")
+        print(f"flow: {args.flow} over {len(files)} source files; storage: "
+              f"{type(instance.event_log_storage).__name__}; partitions per run: {args.batch}")
         print(f"{'docs':>6} {'CLI s':>8} {'Dagster s':>10} {'overhead':>9} {'ms/doc CLI':>11} "
               f"{'ms/doc dg':>10} {'RSS first MB':>13} {'RSS last MB':>12}")
-        offset = 0
         for size in sizes:
-            paths = make_notices(tmp / f"n{size}" / "inbox", size, start=offset)
-            offset += size
-            cli_s = run_cli(paths, tmp / f"n{size}" / "cli")
-            ws = Workspace(var_dir=str(tmp / f"n{size}" / "var"), inbox=str(tmp / f"n{size}" / "inbox"))
-            dg_s, rss = run_dagster(ws, instance, args.batch, set())
+            paths = copies(files, size, tmp / f"docs{size}")
+            cli_s = run_cli(args.flow, paths, tmp / f"cli{size}")
+            dg_s, rss = run_dagster(args.flow, paths, ws, instance, args.batch, f"n{size}{run_id}")
             print(f"{size:>6} {cli_s:>8.2f} {dg_s:>10.2f} {100 * (dg_s - cli_s) / cli_s:>8.1f}% "
                   f"{1000 * cli_s / size:>11.1f} {1000 * dg_s / size:>10.1f} "
                   f"{rss[0]:>13.0f} {rss[-1]:>12.0f}")
 
-        single = make_notices(tmp / "single" / "inbox", args.single_runs, start=offset)
-        ws = Workspace(var_dir=str(tmp / "single" / "var"), inbox=str(tmp / "single" / "inbox"))
-        per_run = run_one_per_document(ws, instance, len(single), set())
-        cli_single = run_cli(single, tmp / "single" / "cli") / len(single)
-        print(f"one in-process run per document: {1000 * per_run:.0f} ms/doc "
-              f"(CLI {1000 * cli_single:.0f} ms/doc); a separate process per run adds 3-11 s more")
+        single = copies(files, args.single_runs, tmp / "docs-single")
+        per_run, _ = run_dagster(args.flow, single, ws, instance, 1, f"s{run_id}")
+        cli_single = run_cli(args.flow, single, tmp / "cli-single")
+        print(f"one in-process run per document: {1000 * per_run / len(single):.0f} ms/doc "
+              f"(CLI {1000 * cli_single / len(single):.0f} ms/doc); a CLI-launched run "
+              f"(`dg launch`, own process) adds 3-11 s each")
 
 
 if __name__ == "__main__":

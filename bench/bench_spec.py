@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import statistics
 import time
 from pathlib import Path
@@ -32,6 +33,8 @@ def main() -> None:
                     default=[ROOT / "sample_docs" / "seeds", ROOT / "sample_docs" / "notices"])
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})     # one core, as the goal says
     paths = sorted(p for d in args.dirs if d.is_dir() for p in d.glob("*.txt"))
     if not paths:
         raise SystemExit("no *.txt notices found")
@@ -41,16 +44,20 @@ def main() -> None:
     warmup = time.perf_counter() - t0
     docs = [normalize_document(_document(p)) for p in paths]
     chars = sum(len(d.text) for d in docs)
-    rates = []
+    rates, cpu_rates = [], []
     for _ in range(args.rounds):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for doc in docs:
             field_view(extract_spec(doc))
         rates.append(len(docs) / (time.perf_counter() - start))
-    print(f"notices: {len(docs)} ({chars / len(docs):,.0f} chars each on average)")
+        # CPU time does not count what other processes on a shared machine take from us.
+        cpu_rates.append(len(docs) / max(time.process_time() - cpu, 1e-9))
+    print(f"notices: {len(docs)} ({chars / len(docs):,.0f} chars each on average); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"pipeline build + first notice: {warmup:.2f} s")
     print(f"spec stage: median {statistics.median(rates):.1f} notices/s "
           f"(min {min(rates):.1f}, max {max(rates):.1f}) over {args.rounds} rounds; goal >= 20")
+    print(f"spec stage per CPU second: median {statistics.median(cpu_rates):.1f} notices/s")
     print(f"throughput: {statistics.median(rates) * chars / len(docs) / 1000:,.0f}k chars/s")
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from models.findings import Flag, FlagCode
 from models.packet import Packet, PacketDocKind
@@ -71,9 +71,23 @@ def check_recommended_list(packet: Packet, spec: AwardSpec) -> list[Flag]:
     return flags
 
 
-def recommender_of(packet: Packet) -> str | None:
-    found = first(packet, "recommender", K.RECOMMENDATION) or first(packet, "recommender") or first(packet, "channel")
-    return normalize_name(str(found[1].value)) if found else None
+def recommender_names(packet: Packet) -> list[str]:
+    """Every spelling of the packet's recommender (recommendation first, then the form's)."""
+    fields = [("recommender", (K.RECOMMENDATION,)), ("recommender", ()), ("channel", ())]
+    names = [normalize_name(str(c.value)) for field, kinds in fields for _, c in claims(packet, field, *kinds)]
+    return list(dict.fromkeys(names))
+
+
+def group_by_recommender(packets: list[Packet]) -> dict[str, list[int]]:
+    """Packets by recommender. OCR may drop a character of one spelling on one page; the spelling
+    the batch uses most among a packet's own spellings names its group."""
+    spellings = [recommender_names(p) for p in packets]
+    usage = Counter(name for names in spellings for name in set(names))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, names in enumerate(spellings):
+        if names:
+            groups[max(names, key=lambda n: (usage[n], -names.index(n)))].append(i)
+    return groups
 
 
 def check_batch_quota(packets: list[Packet], spec: AwardSpec, identities: list[str]) -> dict[int, list[Flag]]:
@@ -81,10 +95,7 @@ def check_batch_quota(packets: list[Packet], spec: AwardSpec, identities: list[s
     quotas = submission_quotas(spec)
     if not quotas:
         return {}
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, packet in enumerate(packets):
-        if (who := recommender_of(packet)) is not None:
-            groups[who].append(i)
+    groups = group_by_recommender(packets)
     flagged: dict[int, list[Flag]] = defaultdict(list)
     for recommender, members in groups.items():
         seen: dict[str | None, set[str]] = defaultdict(set)

@@ -27,7 +27,7 @@ def find_secrets(text: str) -> list[re.Match[str]]:
 def check_credentials(packet: Packet) -> list[Flag]:
     flags = []
     for doc in packet.documents:
-        texts = [getattr(doc, "text", None) or ""]
+        texts = [doc.text]
         for claim in doc.claims:
             values = claim.value if isinstance(claim.value, list) else [claim.value]
             texts += [v for v in values if isinstance(v, str)]

@@ -1,7 +1,5 @@
-"""Character classes the normalizers share, as regex fragments and small predicates."""
+"""Character classes the normalizers share, as regex character-class fragments."""
 from __future__ import annotations
-
-import re
 
 # Han ideographs: CJK Unified (+ extension A, B–G) and compatibility ideographs.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -13,22 +11,3 @@ TIBETAN = "\u0f00-\u0fff"
 # Horizontal spaces a scan or a PDF copy leaves (tabs are table-cell separators: not here).
 SPACE_CHARS = " \u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 SPACE = SPACE_CHARS          # as a regex class body: none of these is special there
-
-HAN_RE = re.compile(f"[{HAN}]")
-TIBETAN_RE = re.compile(f"[{TIBETAN}]")
-
-
-def is_han(ch: str) -> bool:
-    return bool(HAN_RE.match(ch))
-
-
-def is_cjk(ch: str) -> bool:
-    """Han or Chinese punctuation: characters that never want a space next to them."""
-    return bool(_CJK_RE.match(ch))
-
-
-def is_tibetan(ch: str) -> bool:
-    return "\u0f00" <= ch <= "\u0fff"
-
-
-_CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")

@@ -15,7 +15,7 @@ from datetime import date
 
 from normalizers.numbers import chinese_to_int
 
-MINGUO_OFFSET = 1911
+MINGUO_OFFSET = 1911        # 民國113年 = 2024
 _CN = "〇○ＯO零一二两三四五六七八九十廿卅"
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 _YEAR = rf"(?:\d{{4}}|[{_CN}]{{4}})"
@@ -108,7 +108,9 @@ _GLUED_YMD_RE = re.compile(rf"(?<![\d〔\[［【(（])(?P<y>(?:19|20)\d\d)(?P<md
 _GLUED_YM_RE = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>\d{{1,2}}){_S}月{_S}(?P<d>\d{{1,2}}){_S}{_DAY_END}")
 _GLUED_MD_AFTER_YEAR_RE = re.compile(rf"(?P<y>(?:19|20)\d\d){_S}年{_S}(?P<md>\d{{3,4}}){_S}{_DAY_END}")
 _GLUED_MD_RE = re.compile(rf"(?<![\d年月.〔\[［【(（/-])(?P<md>\d{{3,4}}){_S}{_DAY_END}")
-_COMPACT_RE = re.compile(r"(?<![\d.\-/〔\[［【(（@])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d号號])")
+# Eight bare digits only where they stand alone, not inside a code (`MA20230101X`) or number.
+_COMPACT_RE = re.compile(
+    r"(?<![\dA-Za-z.\-/〔\[［【(（@_])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\dA-Za-z号號_])")
 
 
 def _full(m: re.Match) -> DateMatch | None:
@@ -240,8 +242,3 @@ def find_ranges(text: str, default_year: int | None = None) -> list[DateRange]:
                                 first.form, confidence=first.confidence)
                 ranges.append(DateRange(first, end))
     return ranges
-
-
-def minguo_to_gregorian(year: int) -> int:
-    """民國113年 → 2024."""
-    return year + MINGUO_OFFSET

@@ -1,8 +1,12 @@
 """Reader Document → NormalizedDocument: the text extractors read, mapped back to lines and boxes."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+
 from models.document import Document, Line, LineRole, Origin, Page, Script
 from models.text import LineSpan, NormalizedDocument
+from normalizers.lines import running_marks
 from normalizers.pipeline import SourceLine, assemble, line_bounds
 from normalizers.script import detect_script
 from normalizers.tibetan import is_tibetan_line
@@ -33,23 +37,38 @@ def normalize_document(doc: Document) -> NormalizedDocument:
         lines=spans, script=script, tibetan_lines=assembled.tibetan_lines)
 
 
+@dataclass(frozen=True, slots=True)
+class _PageFacts:
+    """What the join and furniture decisions need to know about a reader page."""
+    edges: frozenset[int]            # first and last non-blank lines
+    first_body: int                  # first non-blank, non-furniture line (-1: none)
+    trust_paragraph_starts: bool     # the reader's flags say something on this page
+    marks_paragraphs: bool           # the reader flags paragraph starts here at all
+
+    @classmethod
+    def of(cls, page: Page) -> "_PageFacts":
+        content = [i for i, line in enumerate(page.lines) if line.text.strip()]
+        first_body = next((i for i in content if page.lines[i].role not in _FURNITURE), -1)
+        return cls(
+            edges=frozenset({content[0], content[-1]} if content else ()),
+            first_body=first_body,
+            trust_paragraph_starts=_paragraph_starts_informative(page),
+            marks_paragraphs=any(line.paragraph_start for i, line in enumerate(page.lines)
+                                 if i != first_body))
+
+
 def _layout(doc: Document) -> tuple[str, list[LineSpan], list[SourceLine]]:
-    """Lay the reader lines out as `original`; one SourceLine per text line inside each Line."""
+    """Lay the reader lines out as `original` and read it back as SourceLines: one per line
+    break-separated piece, each with the flags of the reader line it lies in."""
     pieces: list[str] = []
     spans: list[LineSpan] = []
-    sources: list[SourceLine] = []
+    owners: list[tuple[int, int, Line, _PageFacts]] = []
     at = 0
     for page_index, page in enumerate(doc.pages):
         if page_index:
             pieces.append(PAGE_SEPARATOR)
             at += 1
-        if not page.lines:
-            sources.append(SourceLine(text="", start=at))   # an empty page still has its place
-        content = [i for i, line in enumerate(page.lines) if line.text.strip()]
-        edges = {content[0], content[-1]} if content else set()
-        trust_paragraphs = _paragraph_starts_informative(page)
-        # A page break is no evidence of a new paragraph, whatever the reader flagged.
-        first_line = next((i for i in content if page.lines[i].role not in _FURNITURE), -1)
+        facts = _PageFacts.of(page)
         for line_index, line in enumerate(page.lines):
             if line_index:
                 pieces.append(LINE_SEPARATOR)
@@ -57,21 +76,35 @@ def _layout(doc: Document) -> tuple[str, list[LineSpan], list[SourceLine]]:
             pieces.append(line.text)
             spans.append(LineSpan(page=page.number, line=line_index, start=at,
                                   end=at + len(line.text), bbox=line.bbox, script=_line_script(line)))
-            # A reader line holding a line break is laid out as it is but read as two lines.
-            for part_index, (start, end) in enumerate(line_bounds(line.text, base=at)):
-                sources.append(SourceLine(
-                    text=line.text[start - at:end - at], start=start,
-                    paragraph_start=(trust_paragraphs and line.paragraph_start and part_index == 0
-                                     and not (page_index and line_index == first_line)),
-                    furniture=line.role in _FURNITURE,
-                    page_edge=line_index in edges,
-                    own_block=line.role == LineRole.TABLE_ROW,
-                    layout_continues=(line.origin in _LAYOUT_ORIGINS and not line.paragraph_start
-                                      and part_index == 0 and line_index != first_line)))
+            owners.append((page_index, line_index, line, facts))
             at += len(line.text)
-    if not doc.pages:
-        sources.append(SourceLine(text="", start=0))
-    return "".join(pieces), spans, sources
+    original = "".join(pieces)
+    # Running marks by repetition, where the reader left every line a body line.
+    repeated = running_marks([[line.text for line in page.lines] for page in doc.pages]) \
+        if all(line.role == LineRole.BODY for page in doc.pages for line in page.lines) else set()
+    starts = [span.start for span in spans]
+    sources: list[SourceLine] = []
+    for start, end in line_bounds(original):
+        owner = bisect_right(starts, start) - 1
+        if owner < 0:
+            sources.append(SourceLine(original[start:end], start))
+            continue
+        page_index, line_index, line, facts = owners[owner]
+        # A reader line holding a line break is read as two lines; flags go with the first.
+        first_part = start == spans[owner].start
+        # A page break is no evidence of a new paragraph, whatever the reader flagged.
+        page_top = page_index > 0 and line_index == facts.first_body
+        sources.append(SourceLine(
+            text=original[start:end], start=start,
+            paragraph_start=(facts.trust_paragraph_starts and line.paragraph_start and first_part
+                             and not page_top),
+            furniture=line.role in _FURNITURE or (page_index, line_index) in repeated,
+            page_edge=line_index in facts.edges,
+            own_block=line.role == LineRole.TABLE_ROW,
+            layout_continues=(facts.marks_paragraphs and line.origin in _LAYOUT_ORIGINS
+                              and not line.paragraph_start and first_part
+                              and line_index != facts.first_body)))
+    return original, spans, sources
 
 
 def _paragraph_starts_informative(page: Page) -> bool:

@@ -5,12 +5,15 @@ window ended (`推\n\n荐意见`, `…关于\n开展第二届…\n的通知》�
 files put a blank line after every line, so blank lines are no evidence of a paragraph
 end. A line continues the paragraph when the paragraph is visibly unfinished (an open
 《 or （, a trailing ，/、, a sentence cut off mid-clause) or the line cannot start one
-(`、监督管理`, `的通知》`); it never does when it starts a heading, a list item, a
-`label：value` field, a document number or a date.
+(`、监督管理`, `的通知》`, `为2` / `年`); it never does when it starts a heading, a list
+item or a `label：value` field, or is a document number or a date standing alone. A reader's
+paragraph start (a gap on the page) gives way only to the visible evidence above; a page
+reader's "no gap here" is enough unless the paragraph ended a sentence.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from normalizers.chars import HAN
 from normalizers.sections import heading_marker
@@ -23,6 +26,8 @@ _PAGE_MARKS = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"                          # 3 / 10
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
     r")\s*$")
+_EDGE_LINES = 1
+_RUNNING_MAX = 40          # running marks are short: a name, a title, a page number
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 _OPENERS, _CLOSERS = "《（(【〔“‘「『", "》）)】〕”’」』"
@@ -40,6 +45,10 @@ _HAN_START = re.compile(f"[{HAN}]")
 _DOC_NUMBER_LINE = re.compile(f"^[{HAN}]{{1,12}}〔\\d{{4}}〕第?\\d{{1,5}}号$")
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
                         r"[\d〇零一二三四五六七八九十]{1,3}日(?:印发|发布|制发)?$")
+# A title broken over lines: it opens with 关于 (or a 《) and the last line names the kind.
+_TITLE_START = re.compile("^《|关于")
+_TITLE_END = re.compile("(?:通知|通报|办法|细则|决定|意见|公告|通告|函|批复|规定|方案|报告|解读|条例|规则|指南)[》）]*$")
+_TITLE_MAX = 60
 _FIELD_VALUE_MIN = 10      # a label line this long may wrap onto the next line
 # How far back an unclosed bracket keeps a paragraph open: a stray （ from OCR must not
 # swallow the rest of the document.
@@ -54,6 +63,27 @@ def is_page_mark(line: str) -> bool:
 def is_bare_page_number(line: str) -> bool:
     """A line holding only a small number: a page number where it is a page's first or last."""
     return bool(_BARE_NUMBER.match(line))
+
+
+def running_marks(pages: list[list[str]]) -> set[tuple[int, int]]:
+    """(page index, line index) of running headers and footers: a page's first or last line
+    that repeats, digits aside, on at least half the pages (three or more).
+    Readers with page geometry tag these themselves; this catches text and OCR pages."""
+    if len(pages) < 3:
+        return set()
+    edges: list[list[tuple[int, str]]] = []
+    for lines in pages:
+        content = [i for i, text in enumerate(lines) if text.strip()]
+        chosen = content[:_EDGE_LINES] + content[-_EDGE_LINES:]
+        edges.append([(i, _running_key(lines[i])) for i in dict.fromkeys(chosen)])
+    counts = Counter(key for page in edges for key in {key for _, key in page}
+                     if len(key) <= _RUNNING_MAX and "。" not in key)
+    needed = max(3, len(pages) / 2)
+    return {(p, i) for p, page in enumerate(edges) for i, key in page if counts[key] >= needed}
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
 def starts_block(line: str) -> bool:
@@ -76,8 +106,10 @@ def continues(paragraph: str, line: str, *, paragraph_start: bool = False,
     """
     hit = heading_marker(paragraph)
     body = paragraph[hit[1].end():] if hit else paragraph
-    if hit and not body.strip() and (hit[0] == "bullet" or hit[0] != "attachment" and not heading_marker(line)):
-        return True                                     # `（一）` or `-` alone, the rest on the next line
+    if hit and not body.strip():
+        # `（一）` or `-` alone: its text is on the next line (a bullet's may be a marker too).
+        if hit[0] == "bullet" or (hit[0] != "attachment" and not heading_marker(line)):
+            return True
     if starts_block(line):
         return False
     if (_open_bracket(paragraph) or paragraph[-1] in _CONTINUES_AFTER or line[0] in _CANNOT_START
@@ -88,10 +120,15 @@ def continues(paragraph: str, line: str, *, paragraph_start: bool = False,
     last, first = paragraph[-1], line[0]
     if layout_continues and last not in _TERMINAL:
         return True
-    if last in _TERMINAL or not _HAN_OR_WORD.match(last) or not _HAN_OR_WORD.match(first[:1] if first not in _OPENERS else line[1:2]):
+    # A line may open with a bracket: `…教育机构` / `（仅限小学…`.
+    if last in _TERMINAL or not _HAN_OR_WORD.match(last) or not (first in _OPENERS or _HAN_OR_WORD.match(first)):
         return False
     if _CLAUSE_PUNCT.search(body):
         return True                                     # a sentence cut off mid-clause
+    if _TITLE_START.search(paragraph) and not _TITLE_END.search(paragraph) \
+            and len(paragraph) <= _TITLE_MAX and len(line) <= _TITLE_MAX \
+            and _TITLE_END.search(line) and not _CLAUSE_PUNCT.search(line):
+        return True                                     # 关于开展第二届西藏质量奖 / 评选表彰工作的通知
     # An address wraps onto the next line: 地址：…罗布林卡路21号德丹 / 林小区五栋一单元101室.
     label = _WRAPPING_LABEL.match(body)
     return bool(label and len(body) - label.end() >= _FIELD_VALUE_MIN and _HAN_START.match(line))

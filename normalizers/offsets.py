@@ -7,8 +7,6 @@ original reader text, which is what provenance needs.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -19,20 +17,9 @@ class Mapped:
     # offsets[len(text)] = where the input ends, so text[a:b] maps to input[offsets[a]:offsets[b]].
     offsets: list[int]
 
-    @classmethod
-    def identity(cls, text: str) -> "Mapped":
-        return cls(text, list(range(len(text) + 1)))
-
     def then(self, step: "Mapped") -> "Mapped":
         """`step` was computed on `self.text`; the result maps straight into our input."""
         return Mapped(step.text, [self.offsets[i] for i in step.offsets])
-
-
-def same_length(before: "Mapped", after_text: str) -> "Mapped":
-    """A character-for-character rewrite (width folding, t2s): the map does not change."""
-    if len(after_text) != len(before.text):
-        raise ValueError("same_length rewrite changed the length")
-    return Mapped(after_text, before.offsets)
 
 
 class TextBuilder:
@@ -74,13 +61,3 @@ class TextBuilder:
     def build(self) -> Mapped:
         self.keep_until(len(self.source))
         return Mapped("".join(self._parts), [*self._offsets, len(self.source)])
-
-
-def rewrite(text: str, pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str | None]) -> Mapped:
-    """Like `pattern.sub`, keeping the map; `replacement` returning None leaves a match as is."""
-    builder = TextBuilder(text)
-    for match in pattern.finditer(text):
-        new = replacement(match)
-        if new is not None and new != match.group(0):
-            builder.replace(match.start(), match.end(), new)
-    return builder.build()

@@ -16,10 +16,10 @@ Steps 1–3 never change the length, so the character map comes from step 4 alon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from models.document import Script
-from normalizers.lines import continues, is_bare_page_number, is_page_mark, joiner
+from normalizers.lines import continues, is_bare_page_number, is_page_mark, joiner, running_marks
 from normalizers.offsets import Mapped
 from normalizers.punctuation import unify_punctuation
 from normalizers.script import detect_script, needs_conversion, to_simplified, traditional_count
@@ -27,7 +27,9 @@ from normalizers.spacing import remove_spaces
 from normalizers.tibetan import has_tibetan, is_tibetan_line, strip_tibetan
 from normalizers.width import fold_width
 
-LINE_BREAK = re.compile(r"\r\n|[\r\n\f]")
+# Each of these characters ends a line (a CRLF leaves an empty line between, which is
+# skipped): spacing may bring "\r" and "\n" together, and the split must not change.
+LINE_BREAK = re.compile(r"[\r\n\f]")
 # How much of a paragraph the join decision needs to see: its start (for a heading
 # marker) and its recent end (open brackets, clause punctuation).
 _HEAD, _TAIL = 40, 400
@@ -82,48 +84,70 @@ class Assembled:
     text: Mapped                    # Chinese view, offsets into the original
     display: Mapped                 # with Tibetan lines in place
     tibetan_lines: list[str]
-    tibetan_line_indexes: set[int]  # indexes into the SourceLine list
 
 
-# Characters a join can give new neighbours to act on (see `_settle`).
-_SETTLE_TRIGGERS = frozenset(",;:!?()（）[]【】﹝﹞［］〖〗〔〕 -\u2010\u2011\u2012\u2013\u2014\u2015\u2212号")
+# A join can complete what a line could not settle alone: an ASCII pair or mark anywhere in
+# the joined pieces (`"质量` + `协会"`), or a document number's bracket at the seam.
+_UNSETTLED = frozenset(',;:!?()"\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63')
+_AT_SEAM = frozenset("（）[]【】﹝﹞［］〖〗〔〕号第 -")
 
 
 class _Output:
-    """One output text being written paragraph by paragraph, with its offsets."""
+    """One output text written paragraph by paragraph, with its offsets. A paragraph that a
+    join may have left unsettled is settled on its own when it ends."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.offsets: list[int] = []
-        self.paragraph = ""          # head and tail of the current paragraph
-        self.open = False            # a paragraph is under way
+        self.paragraph = ""          # head and tail of the current paragraph, for decisions
+        self._pieces: list[str] = []  # the current paragraph as written so far
+        self._piece_offsets: list[int] = []
+        self._unsettled = False
         self.closed = True           # the next line must start a new paragraph
-        self.joined_near_punctuation = False
 
     @property
     def can_join(self) -> bool:
-        return self.open and not self.closed
+        return bool(self._pieces) and not self.closed
 
     def add(self, line: Mapped, gap_at: int, *, joined: bool) -> None:
-        if self.open:
-            separator = joiner(self.paragraph, line.text) if joined else "\n"
-            self.parts.append(separator)
-            self.offsets.extend([gap_at] * len(separator))
-            if joined and not _SETTLE_TRIGGERS.isdisjoint(self.paragraph[-2:] + separator + line.text[:2]):
-                self.joined_near_punctuation = True
-        self.parts.append(line.text)
-        self.offsets.extend(line.offsets[:-1])
-        paragraph = self.paragraph + line.text if joined else line.text
+        if joined:
+            separator = joiner(self.paragraph, line.text)
+            if (not _UNSETTLED.isdisjoint(line.text) or not _UNSETTLED.isdisjoint(self.paragraph)
+                    or not _AT_SEAM.isdisjoint(self.paragraph[-3:] + line.text[:3])):
+                self._unsettled = True
+            self._pieces.append(separator)
+            self._piece_offsets.extend([gap_at] * len(separator))
+            paragraph = self.paragraph + line.text
+        else:
+            if self._pieces:
+                self._flush()
+                self.parts.append("\n")
+                self.offsets.append(gap_at)
+            paragraph = line.text
+        self._pieces.append(line.text)
+        self._piece_offsets.extend(line.offsets[:-1])
         if len(paragraph) > _HEAD + _TAIL:
             paragraph = paragraph[:_HEAD] + paragraph[-_TAIL:]
-        self.paragraph, self.open, self.closed = paragraph, True, False
+        self.paragraph, self.closed = paragraph, False
 
     def close(self) -> None:
         self.closed = True
 
+    def _flush(self) -> None:
+        text = "".join(self._pieces)
+        if self._unsettled:
+            settled = _settle(Mapped(text, [*self._piece_offsets, self._piece_offsets[-1] + 1]))
+            text, offsets = settled.text, settled.offsets[:-1]
+        else:
+            offsets = self._piece_offsets
+        self.parts.append(text)
+        self.offsets.extend(offsets)
+        self._pieces, self._piece_offsets, self._unsettled = [], [], False
+
     def build(self, original_length: int) -> Mapped:
-        built = Mapped("".join(self.parts), [*self.offsets, original_length])
-        return _settle(built) if self.joined_near_punctuation else built
+        if self._pieces:
+            self._flush()
+        return Mapped("".join(self.parts), [*self.offsets, original_length])
 
 
 def assemble(lines: list[SourceLine], original: str, *, script: Script) -> Assembled:
@@ -135,8 +159,7 @@ def assemble(lines: list[SourceLine], original: str, *, script: Script) -> Assem
         raise ValueError("source lines do not match the line breaks of the original")
     chinese, display = _Output(), _Output()
     tibetan_lines: list[str] = []
-    tibetan_indexes: set[int] = set()
-    for index, (line, (start, end)) in enumerate(zip(lines, bounds)):
+    for line, (start, end) in zip(lines, bounds):
         if line.furniture or start == end:
             continue
         text = normalized.text[start:end]
@@ -144,33 +167,34 @@ def assemble(lines: list[SourceLine], original: str, *, script: Script) -> Assem
             continue
         mapped = Mapped(text, normalized.offsets[start:end + 1])
         gap_at = max(line.start - 1, 0)
-        may_join = not line.own_block
         tibetan = has_tibetan(text)
+        # The Chinese view reads as if the Tibetan were not there (a second pass sees the same
+        # neighbours); what else a Tibetan line holds (an e-mail address) stays in it.
+        chinese_line = _without_tibetan(mapped) if tibetan else mapped
+        joined = False
+        if chinese_line.text:
+            joined = _joins(chinese, chinese_line.text, line)
+            chinese.add(chinese_line, gap_at, joined=joined)
         if tibetan and is_tibetan_line(text):
             tibetan_lines.append(text)
-            tibetan_indexes.add(index)
             display.close()
             display.add(mapped, gap_at, joined=False)
             display.close()
-            # The Chinese view reads as if the line were not there (a second pass sees the
-            # same neighbours), so it is not closed here.
-            continue
-        chinese_line = _without_tibetan(mapped) if tibetan else mapped
-        if chinese_line.text:
-            joined = may_join and chinese.can_join and continues(
-                chinese.paragraph, chinese_line.text, paragraph_start=line.paragraph_start,
-                layout_continues=line.layout_continues)
-            chinese.add(chinese_line, gap_at, joined=joined)
         else:
-            joined = may_join and display.can_join and continues(
-                display.paragraph, text, paragraph_start=line.paragraph_start,
-                layout_continues=line.layout_continues)
-        display.add(mapped, gap_at, joined=joined and display.can_join)
+            if not chinese_line.text:
+                joined = _joins(display, text, line)
+            display.add(mapped, gap_at, joined=joined and display.can_join)
         if line.own_block:
             chinese.close()
             display.close()
     return Assembled(chinese.build(len(original)), display.build(len(original)),
-                     tibetan_lines, tibetan_indexes)
+                     tibetan_lines)
+
+
+def _joins(output: _Output, text: str, line: SourceLine) -> bool:
+    return (not line.own_block and output.can_join
+            and continues(output.paragraph, text, paragraph_start=line.paragraph_start,
+                          layout_continues=line.layout_continues))
 
 
 def _settle(text: Mapped) -> Mapped:
@@ -181,8 +205,6 @@ def _settle(text: Mapped) -> Mapped:
 
 
 def _without_tibetan(line: Mapped) -> Mapped:
-    if not has_tibetan(line.text):
-        return line
     stripped = line.then(strip_tibetan(line.text))
     # Chinese that stood next to Tibetan now has new neighbours: punctuation and spacing again.
     stripped = Mapped(unify_punctuation(stripped.text), stripped.offsets)
@@ -201,8 +223,11 @@ class NormalizedText:
     tibetan_lines: list[str] = field(default_factory=list)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Where text[start:end] came from in the original."""
-        return self.offsets[start], self.offsets[end] if end > start else self.offsets[start]
+        """Where text[start:end] came from in the original: from its first character's
+        origin to just after its last one's (not into whatever was dropped after it)."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
 
 
 def normalize_text(text: str) -> NormalizedText:
@@ -217,17 +242,21 @@ def normalize_text(text: str) -> NormalizedText:
 
 
 def source_lines(text: str) -> list[SourceLine]:
-    """Lines of a plain string; with form feeds, each page's first and last lines are edges."""
+    """Lines of a plain string. With form feeds: each page's first and last lines are page
+    edges, and lines repeated at the edges of most pages are running marks."""
     lines = [SourceLine(text[start:end], start) for start, end in line_bounds(text)]
     if "\f" not in text:
         return lines
-    page_breaks = {m.start() for m in re.finditer("\f", text)}
-    page: list[int] = []
+    pages: list[list[int]] = [[]]
     for index, line in enumerate(lines):
-        page.append(index)
-        if index == len(lines) - 1 or line.start + len(line.text) in page_breaks:
-            content = [i for i in page if lines[i].text.strip()]
-            for i in {content[0], content[-1]} if content else ():
-                lines[i] = SourceLine(lines[i].text, lines[i].start, page_edge=True)
-            page = []
+        pages[-1].append(index)
+        if text.startswith("\f", line.start + len(line.text)):
+            pages.append([])
+    repeated = running_marks([[lines[i].text for i in page] for page in pages])
+    for page_index, page in enumerate(pages):
+        content = [i for i in page if lines[i].text.strip()]
+        edges = {content[0], content[-1]} if content else set()
+        for position, i in enumerate(page):
+            lines[i] = replace(lines[i], page_edge=i in edges,
+                               furniture=(page_index, position) in repeated)
     return lines

@@ -3,11 +3,13 @@
 - ASCII `, ; : ! ?` next to Chinese become `，；：！？`; between digits, Latin, in URLs and
   e-mail addresses they stay (`9:30`, `http://`).
 - ASCII parentheses around Chinese become `（）` as a pair (`(一)` → `（一）`, `(市)` → `（市）`);
-  `(1)` stays.
+  `(1)` stays. ASCII double quotes around Chinese and corner quotes become `“”`
+  (`"两个确立"`, `「兩個確立」`).
 - The year bracket of a document number becomes 〔〕 whatever the text used:
   `藏市监（2023）55号`, `[2023]`, `【2023】`, `﹝2023﹞` → `藏市监〔2023〕55号`.
 - Dashes between two digits become `-` (`0891—6815193`).
-Nothing else is rewritten: quotes, dots and everything inside numbers stay as written.
+Nothing else is rewritten: dots, other quotes and everything inside numbers, URLs and
+e-mail addresses stay as written.
 """
 from __future__ import annotations
 
@@ -25,6 +27,10 @@ _CLAUSE_MARK = re.compile(f"(?<={_CJK}){_SP}([,;:!?])|([,;:!?])(?={_SP}{_CJK})")
 # Innermost ASCII parenthesis pair on one line.
 _PAREN_PAIR = re.compile(r"\(([^()\n]*)\)")
 _HAN_RE = re.compile(f"[{HAN}]")
+_QUOTE_PAIR = re.compile(r'"([^"\n]*)"')
+# Traditional-style corner quotes read as the curly quotes Simplified text uses.
+_CORNER_TO_CURLY = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+_CORNER_QUOTE = re.compile("[「」『』]")
 _LONE_OPEN = re.compile(f"\\((?={_SP}[{HAN}])")
 _LONE_CLOSE = re.compile(f"(?<=[{HAN}])\\)")
 # Issuer abbreviation + year in any bracket + serial + 号: the brackets are unified.
@@ -50,11 +56,17 @@ def unify_punctuation(text: str) -> str:
                 chars = list(text)
             chars[index] = ch
 
+    for match in _CORNER_QUOTE.finditer(text):
+        put(match.start(), _CORNER_TO_CURLY[match.group()])
     opens, closes = _chinese_parens(text)
     for at in opens:
         put(at, "（")
     for at in closes:
         put(at, "）")
+    for match in _QUOTE_PAIR.finditer(text):
+        if _HAN_RE.search(match.group(1)):
+            put(match.start(), "“")
+            put(match.end() - 1, "”")
     # After the parentheses, so `（组织）:` sees its Chinese neighbour; again until a run
     # like `,,` after Chinese is all converted, so a second pass finds nothing to do.
     while True:

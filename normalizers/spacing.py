@@ -2,11 +2,13 @@
 
 Removed: spaces between Chinese characters (`质 量 协 会 文 件`, `朗 杰`, `开展第二届 西藏质量奖`),
 next to Chinese punctuation, around a short plain number or Latin word inside Chinese
-(`罗布林卡路 21 号`, `近 5 年`, `QC 小组`), at line ends, and zero-width characters.
+(`罗布林卡路 21 号`, `近 5 年`, `QC 小组`), beside the hyphen of a number (`0891 - 6815193`),
+at line ends, and zero-width characters.
 
-Kept: spaces between numbers (`0891-6815193 6347266`), between Latin words, around
-dates, phone numbers, e-mail addresses and URLs (`2023-02-01     来源`), after an article
-marker (`第一条 为…`), and between person names (`鲁永武 王宏`, `质量发展局 鲁永武`).
+Kept: spaces between numbers (`0891-6815193 6347266`), between Latin words, around dates,
+phone numbers, e-mail addresses and URLs (`2023-02-01     来源`, `2023年2月1日 来源：`),
+before the next field's label (`朗杰 电话：`), after an article marker (`第一条 为…`), and
+between person names (`鲁永武 王宏`, `质量发展局 鲁永武`).
 """
 from __future__ import annotations
 
@@ -30,7 +32,9 @@ _DATE_END = re.compile(r"\d{1,2}[日号]$|\d{4}年$|\d{1,2}月$")
 _NEXT_AFTER_DATE = re.compile(f"[{HAN}]{{1,6}}[：:]|星期|周[一二三四五六日天]|上午|下午|晚上|来源|发布|作者|阅读|浏览")
 # A space beside the hyphen of a phone or number range: `0891 -6815193`, `0891- 6815193`.
 _DIGIT_DASH_GAP = re.compile(r".?\d\|-\s*\d|\d-\|\d")
-_ORG_SUFFIX = set("局处科室部会办司厅委院校所站队组中心")
+# The next field's label on the same line (a single letter-spaced character is not one).
+_FIELD_LABEL_AHEAD = re.compile(f"[{HAN}]{{2,6}}[：:]")
+_ORG_ENDINGS = tuple("局处科室部会办司厅委院校所站队组") + ("中心",)
 # Common surnames: a 2–3 character Han word starting with one reads as a person's name.
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
@@ -45,9 +49,23 @@ _MAX_GAP_BETWEEN_WORDS = 2     # a wider gap is a column or field separator
 
 def remove_spaces(text: str) -> Mapped:
     """The text without the spaces described in the module docstring, with its offset map."""
+    result, judged_words = _remove_once(text)
+    # A kept space between two words was judged on the word after it, which a deletion
+    # further on can still lengthen (`鲁永武 鲁永武 评选`): repeat until nothing changes.
+    while judged_words:
+        again, judged_words = _remove_once(result.text)
+        if again.text == result.text:
+            break
+        result = result.then(again)
+    return result
+
+
+def _remove_once(text: str) -> tuple[Mapped, bool]:
+    """One pass, and whether it kept a space between two Chinese words (see above)."""
     builder = TextBuilder(text)
     out_tail = ""                 # the output so far, as far back as decisions need
     last = 0
+    judged_words = False
     for match in _SPACE_RUN.finditer(text):
         start, end = match.span()
         out_tail = (out_tail + text[last:start])[-16:]
@@ -56,7 +74,9 @@ def remove_spaces(text: str) -> Mapped:
             builder.delete(start, end)
         else:
             out_tail = (out_tail + text[start:end])[-16:]
-    return builder.build()
+            judged_words = judged_words or bool(_HAN_CHAR.match(text[start - 1]) and end < len(text)
+                                                and _HAN_CHAR.match(text[end]))
+    return builder.build(), judged_words
 
 
 def _drop(text: str, start: int, end: int, before: str) -> bool:
@@ -64,7 +84,7 @@ def _drop(text: str, start: int, end: int, before: str) -> bool:
         return True
     left = before[-1] if before else "\n"
     right = text[end] if end < len(text) else "\n"
-    if left in "\n\t\f" or right in "\n\t\f":
+    if left in "\n\r\t\f" or right in "\n\r\t\f":
         return True                                   # line ends and indentation
     if _PUNCT_CHAR.match(left) or _PUNCT_CHAR.match(right):
         return True
@@ -100,6 +120,8 @@ def _join_words(text: str, start: int, end: int, before: str, gap: int) -> bool:
         return False                                   # 第一条 为…
     if _DATE_END.search(before) and (gap > 1 or _NEXT_AFTER_DATE.match(text, end)):
         return False                                   # 2023年2月1日  来源：…, 5日 星期六
+    if _FIELD_LABEL_AHEAD.match(text, end):
+        return False                                   # 联系人：朗 杰 电话：…
     written_left = _HAN_RUN_END.search(text, max(0, start - 16), start).group()
     written_right = _HAN_RUN_START.match(text, end).group()
     if len(written_left) == 1 or len(written_right) == 1:
@@ -108,7 +130,7 @@ def _join_words(text: str, start: int, end: int, before: str, gap: int) -> bool:
         return False
     left_word = _HAN_RUN_END.search(before).group()
     right_word = _right_word(text, end)
-    if _looks_like_name(right_word) and (_looks_like_name(left_word) or left_word[-1] in _ORG_SUFFIX):
+    if _looks_like_name(right_word) and (_looks_like_name(left_word) or left_word.endswith(_ORG_ENDINGS)):
         return False                                   # 鲁永武 王宏, 发展局 鲁永武
     return True
 

@@ -16,7 +16,8 @@ from models.document import BBox
 
 RENDER_DPI = 100
 MAX_SIDE = 900           # px: a crop wider or taller than this is scaled down
-MARGIN = 0.03            # share of the page added around a box, so the reader sees context
+PAGE_SIDE = 480          # px: a whole page (no box to show) as a thumbnail
+MARGIN = 0.04            # share of the page height added above and below a box
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 
 
@@ -55,20 +56,21 @@ def page_image(path: Path, page: int) -> tuple[Image.Image, float] | None:
 
 
 def crop(path: Path, page: int | None, bbox: BBox | None) -> bytes | None:
-    """PNG bytes of the box (with some context) or of the whole page when there is no box."""
+    """JPEG bytes of the box's band of the page, or of the whole page when there is no box
+    (JPEG: scans are noise to PNG, and a batch report should stay mailable)."""
     drawn = page_image(path, page or 1)
     if drawn is None:
         return None
     img, scale = drawn
     if bbox is not None:
-        pad_x, pad_y = img.width * MARGIN, img.height * MARGIN
-        x0, y0, x1, y1 = (v * scale for v in bbox)
-        box = (max(0, int(x0 - pad_x)), max(0, int(y0 - pad_y)),
-               min(img.width, int(x1 + pad_x)), min(img.height, int(y1 + pad_y)))
-        if box[2] > box[0] and box[3] > box[1]:
+        # The full width of the band: a value cell is read with its label beside it.
+        pad = img.height * MARGIN
+        y0, y1 = bbox[1] * scale, bbox[3] * scale
+        box = (0, max(0, int(y0 - pad)), img.width, min(img.height, int(y1 + pad)))
+        if box[3] > box[1]:
             img = img.crop(box)
     img = img.copy()
-    img.thumbnail((MAX_SIDE, MAX_SIDE))
+    img.thumbnail((MAX_SIDE, MAX_SIDE) if bbox is not None else (PAGE_SIDE, PAGE_SIDE))
     buf = io.BytesIO()
-    img.save(buf, "PNG", optimize=True)
+    img.save(buf, "JPEG", quality=80)
     return buf.getvalue()

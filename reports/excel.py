@@ -93,6 +93,8 @@ def overrides_from_workbook(path: Path, reviewer: str = "") -> list[Override]:
             if not header:
                 continue
             col = {name: i for i, name in enumerate(header)}
+            if not {"申报材料", "指纹", "复核结论", "复核意见"} <= col.keys():
+                continue        # a sheet someone rearranged: its decisions cannot be keyed
             for row in rows:
                 decision = parse_decision(row[col["复核结论"]])
                 if decision is None:

@@ -29,10 +29,10 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-
 
 def _img(packet: Packet | None, source: str, page: int | None, bbox) -> str:
     path = source_path(packet.path, source) if packet else None
-    png = crop(path, page, bbox) if path else None
-    if png is None:
+    picture = crop(path, page, bbox) if path else None
+    if picture is None:
         return ""
-    return f'<img alt="{escape(source)} 第{page or 1}页" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+    return f'<img alt="{escape(source)} 第{page or 1}页" src="data:image/jpeg;base64,{base64.b64encode(picture).decode()}">'
 
 
 def render(rows: list[PacketRow], findings: list[PacketFindings], packets: dict[str, Packet], *,

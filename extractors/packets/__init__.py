@@ -1,4 +1,4 @@
-"""Reading side of the packet check: files → pages → classified documents → claims.
+r"""Reading side of the packet check: files → pages → classified documents → claims.
 
 `read_packet(path)` takes a packet folder or one envelope PDF and returns a `models.Packet`:
 every document found (kind, source file, page range, copies), the claims read from it, and
@@ -74,11 +74,19 @@ cover_letter (申报函 / 目录)
   copies_stated         int   一式N份 as stated
 
 Any kind may also carry
-  text_layer_mismatch   list[str]  lines where a PDF's text layer and its page image disagree
-                              (only checked on PDF pages that have both)
+  text_layer_mismatch   list[str]  text-layer lines the page picture does not show (checked on
+                              PDF pages with a text layer and a page-sized picture, through
+                              the project OCR; absent when none differ or no OCR is installed)
 
-`PacketDocument.text` holds the document's normalized text (for credential and other text
-checks); `PacketDocument.origin` says how it was read (docx, text_layer, ocr).
+`PacketDocument.text` holds the document's normalized text, rows joined by "\n", cells by
+"\t", pages by "\f" (for credential and other text checks); `PacketDocument.origin` says how
+it was read (docx, text_layer, ocr, mixed); `PacketDocument.title` is the heading that named
+its kind. `Packet.unreadable` also lists OCR pages read with mean confidence under 0.5
+("<file>: page N: ocr_unsure: …"); their words are still used.
+
+Modules: rows (page lines → table rows), classify (page kind, document starts), reader
+(splitting, copies, orchestration), claims/* (one reader per kind), seals, images (page
+pictures, fingerprints), text_layer, identifiers.
 """
 from extractors.packets.identifiers import (id_number_valid, make_id_number, make_uscc,
                                             uscc_valid)

@@ -18,9 +18,10 @@ from extractors.packets.rows import Row
 TITLE_PATTERNS: list[tuple[K, re.Pattern[str]]] = [
     (K.COVER_LETTER, re.compile(r"^(目录|申报函|材料清单|报送函)$|^目录")),
     (K.SELF_ASSESSMENT, re.compile(r"自我评价|自评报告|自我评估")),
-    (K.PUBLICITY_PROOF, re.compile(r"公示(情况|证明|说明|结果)|关于.*公示的(说明|证明|报告)")),
-    (K.RECOMMENDATION, re.compile(r"推荐(意见|函|名单|汇总表)|审核意见|推荐信|评审意见")),
-    (K.APPLICATION_FORM, re.compile(r"(申报|申请|推荐|登记)表$|(申报|申请|推荐)表[（(]|^.{0,40}(申报|申请|推荐)表")),
+    (K.PUBLICITY_PROOF, re.compile(r"公示(情况|证明|说明|结果|截图|材料|公告)|关于.*公示的(说明|证明|报告)")),
+    (K.RECOMMENDATION, re.compile(r"推荐(意见|函|名单|汇总表)|审核意见|推荐信|评审意见|^关于推荐.*的(函|报告|请示)$")),
+    (K.APPLICATION_FORM, re.compile(r"(申报|申请|推荐|登记|报名)(表|书)$|(申报|申请|推荐)(表|书)[（(]"
+                                    r"|^.{0,40}(申报|申请|推荐)表")),
     (K.EVIDENCE, re.compile(r"营业执照|证书|许可证|资质|荣誉|身份证|复印件|财务(报表|报告)|审计报告|"
                             r"照片|检测报告|证明$|证明材料|证实性材料|合同")),
 ]
@@ -36,7 +37,8 @@ BODY_WORDS: dict[K, tuple[str, ...]] = {
     K.COVER_LETTER: ("目录", "一式", "份"),
 }
 
-TITLE_ROWS = 3
+TITLE_ROWS = 5                     # a letterhead and a document number may stand above the title
+PHOTO_MAX_CHARS = 20               # a caption or a sign in the picture, not a document
 TITLE_MAX_CHARS = 60
 
 
@@ -46,6 +48,16 @@ class PageClass:
     title: str                     # the row that named the kind ("" when the body decided)
     starts: bool                   # a titled page: a new document begins here
     score: float
+
+
+_SENTENCE = re.compile(r"[，,。；;]")
+
+
+def _centred(row: Row, page_width: float | None) -> bool:
+    box = row.bbox
+    if page_width is None or box is None:
+        return True
+    return abs((box[0] + box[2]) / 2 - page_width / 2) < 0.15 * page_width
 
 
 def title_kind(text: str) -> K | None:
@@ -58,11 +70,16 @@ def title_kind(text: str) -> K | None:
     return None
 
 
-def classify_page(rows: list[Row], previous: K | None = None) -> PageClass:
-    """Kind of one page from its rows; `previous` is the kind of the page before it."""
-    for row in rows[:TITLE_ROWS]:
-        # a title is one short line on its own, not a labelled table cell
+def classify_page(rows: list[Row], previous: K | None = None,
+                  page_width: float | None = None) -> PageClass:
+    """Kind of one page from its rows; `previous` is the kind of the page before it. With the
+    page's width, a title below the first row must be centred: a body line that happens to
+    say 证书 or 推荐表 is not a heading."""
+    for i, row in enumerate(rows[:TITLE_ROWS]):
+        # a title is one short line on its own, not a labelled table cell nor a sentence
         if len(row.cells) > 1 and not title_kind(row.cells[0].text):
+            continue
+        if _SENTENCE.search(row.text) or (i > 0 and not _centred(row, page_width)):
             continue
         kind = title_kind(row.text)
         if kind is not None:
@@ -73,6 +90,6 @@ def classify_page(rows: list[Row], previous: K | None = None) -> PageClass:
     if previous is not None and (hits < 3 or best == previous):
         return PageClass(previous, "", False, 0.5)
     if hits == 0:
-        # text-less page (a photo) or unknown words: evidence stands alone, nothing to continue
-        return PageClass(K.EVIDENCE if not text else K.OTHER, "", True, 0.2)
+        # a page with (almost) no words is a photo: evidence of its own; unknown prose is other
+        return PageClass(K.EVIDENCE if len(text) < PHOTO_MAX_CHARS else K.OTHER, "", True, 0.2)
     return PageClass(best, "", previous is None or best != previous, min(1.0, hits / 6))

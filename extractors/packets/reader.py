@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models import Document, IntakeError
-from models.packet import Packet, PacketDocKind as K, PacketDocument, SealMark
+from models import Document, IntakeError, Origin
+from models.packet import Claim, Packet, PacketDocKind as K, PacketDocument, SealMark
+from models.provenance import Provenance
 
 from extractors.packets.classify import PageClass, classify_page, title_kind
 from extractors.packets.claims.common import DocRows
@@ -26,6 +27,7 @@ from extractors.packets.claims.self_assessment import self_assessment_claims
 from extractors.packets.images import PagePicture, dhash, pictures, text_hash
 from extractors.packets.rows import Row, page_rows
 from extractors.packets.seals import find_seals
+from extractors.packets.text_layer import mismatched_lines
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ PACKET_VERSION = "packets-0.1.0"
 # Files a scanner or an OS leaves in a folder: not part of what the applicant sent.
 _IGNORED = {"thumbs.db", ".ds_store", "desktop.ini"}
 _MIN_TEXT_FOR_HASH = 20
+# Below this mean OCR confidence a page's words are guesses: reported, still used.
+OCR_UNSURE = 0.5
 _COPY_SIMILARITY = 0.9
 
 
@@ -77,7 +81,10 @@ def read_packet(path: str | Path) -> Packet:
             log.warning("no page pictures for %s: %s", file, exc)
             pics = []
         packet.pages_read += len(doc.pages)
-        packet.documents += read_file_documents(rel, doc, pics)
+        packet.unreadable += [f"{rel}: page {page.number}: ocr_unsure: mean confidence {page.ocr_confidence:.2f}"
+                              for page in doc.pages if page.origin == Origin.OCR and page.lines
+                              and page.ocr_confidence is not None and page.ocr_confidence < OCR_UNSURE]
+        packet.documents += read_file_documents(rel, doc, pics, mismatched_lines(file, doc))
     form = next((d for d in packet.documents if d.kind == K.APPLICATION_FORM
                  and d.claim("applicant_kind")), None)
     if form is not None:
@@ -93,7 +100,7 @@ def split_pages(doc: Document) -> tuple[list[list[Row]], list[Segment]]:
     for page, page_rows_ in zip(doc.pages, rows):
         chunks = _title_chunks(page_rows_) if _without_geometry(page) else [page_rows_]
         for chunk in chunks:
-            pc: PageClass = classify_page(chunk, previous)
+            pc: PageClass = classify_page(chunk, previous, page.width)
             if segments and not pc.starts and pc.kind == segments[-1].kind:
                 segments[-1].last = page.number
                 segments[-1].rows += chunk
@@ -144,7 +151,9 @@ def _join_continued(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def read_file_documents(source: str, doc: Document, pics: list[PagePicture]) -> list[PacketDocument]:
+def read_file_documents(source: str, doc: Document, pics: list[PagePicture],
+                        mismatches: dict[int, list[str]] | None = None) -> list[PacketDocument]:
+    """The documents of one file; `mismatches` (page → lines) from `text_layer`."""
     _, segments = split_pages(doc)
     out: list[PacketDocument] = []
     for seg in segments:
@@ -166,6 +175,7 @@ def read_file_documents(source: str, doc: Document, pics: list[PagePicture]) -> 
             claims = cover_claims(rows)
         else:
             claims = []
+        claims += _mismatch_claims(source, seg, mismatches or {})
         document = PacketDocument(kind=seg.kind, source=source, pages=[seg.first, seg.last],
                                   claims=claims, seals=seals, origin=_origin(doc, seg),
                                   text="\f".join(_page_texts(seg)), title=seg.title)
@@ -177,16 +187,36 @@ def read_file_documents(source: str, doc: Document, pics: list[PagePicture]) -> 
     return out
 
 
+def _mismatch_claims(source: str, seg: Segment, mismatches: dict[int, list[str]]) -> list[Claim]:
+    pages = [n for n in sorted(mismatches) if seg.first <= n <= seg.last]
+    if not pages:
+        return []
+    lines = [line for n in pages for line in mismatches[n]]
+    prov = Provenance(document=source, page=pages[0], text="；".join(lines[:3]))
+    return [Claim(field="text_layer_mismatch", value=lines, provenance=prov)]
+
+
 def _seals(source: str, doc: Document, pics: list[PagePicture], seg: Segment) -> list[SealMark]:
     marks = []
     for pic in pics:
         if not seg.first <= pic.page <= seg.last:
             continue
+        scale = _picture_to_page(doc, pic)
         for box in find_seals(pic.rgb, px_per_mm=pic.px_per_mm):
-            bbox = tuple(v * pic.to_page for v in box.bbox) if pic.to_page else None
+            bbox = tuple(round(v * scale, 1) for v in box.bbox) if scale else None
             marks.append(SealMark(source=source, page=pic.page, bbox=bbox, score=box.score,
                                   text=_text_under(doc, pic.page, bbox)))
     return marks
+
+
+def _picture_to_page(doc: Document, pic: PagePicture) -> float | None:
+    """Factor from picture pixels to the page's own unit (pt for a text layer, px for OCR)."""
+    if pic.to_page is None:
+        return None
+    page = doc.pages[pic.page - 1] if 1 <= pic.page <= len(doc.pages) else None
+    if page is not None and page.width:
+        return page.width / pic.rgb.shape[1]
+    return pic.to_page
 
 
 def _text_under(doc: Document, page_no: int, bbox) -> str:

@@ -3,8 +3,9 @@
 A seal (公章) is a red ring or filled disc about 38–45 mm across (oval ones 40×30 mm). Red
 pixels are found in HSV space (hue wraps around 0, so two bands), closed so a ring broken by
 paper texture is whole again, and each connected blob is kept when its box is roughly square
-or oval, its size plausible for the page, and its outline round. A typed `（盖章）` is black
-text: it never passes the colour test, which is the point.
+or oval, its size plausible for the page, its outline round, its rim red all the way round and
+the corners of its box empty (big red letterhead characters fail the last two). A typed
+`（盖章）` is black text: it never passes the colour test, which is the point.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Nothing referenced by the page (images, frames, links) is fetched.
 """
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from models import Origin, Page
 
@@ -31,11 +31,40 @@ def read_html_pages(data: bytes) -> tuple[list[Page], str | None]:
             tag.decompose()
     for tag in soup.find_all(hidden=True):
         tag.decompose()
-    for cell in soup.find_all(["td", "th"]):
-        cell.append("\t")
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.append("\n")
-    text = soup.get_text("")
+    text = _visible_text(soup)
     text = "\n".join(line.strip(" \t\u3000\xa0").replace("\t", "  ") for line in text.split("\n"))
     return text_to_pages(text, Origin.HTML), title
+
+
+class _Close(str):
+    """What a tag leaves after its content (line break, cell TAB), queued on the walk's stack."""
+
+
+def _visible_text(soup: BeautifulSoup) -> str:
+    """The strings `get_text` would give, with a line break around each block element and a TAB
+    after each table cell, in one pass over an explicit stack.
+
+    Not by inserting "\\n" strings into the tree: each bs4 insert walks the subtree below it,
+    so a hostile page nesting tags 100,000 deep took hours; nor by recursion, which that depth
+    would exhaust.
+    """
+    keep = soup.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+    keep = (keep,) if isinstance(keep, type) else tuple(keep)
+    parts: list[str] = []
+    stack: list = [soup]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _Close):
+            parts.append(node)
+        elif isinstance(node, NavigableString):
+            if type(node) in keep:
+                parts.append(str(node))
+        elif isinstance(node, Tag):
+            block = node.name in _BLOCKS
+            if block:
+                parts.append("\n")
+            closing = ("\t" if node.name in ("td", "th") else "") + ("\n" if block else "")
+            if closing:
+                stack.append(_Close(closing))
+            stack.extend(reversed(node.contents))
+    return "".join(parts)

@@ -12,16 +12,17 @@ import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFObjRef
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from models import ErrorCode, IntakeError, Line, LineRole, Origin, Page
+from extractors.layout import Segment, reading_order
 from extractors.limits import DEFAULT_LIMITS, Limits
 
 _PAGE_NUMBER = re.compile(
@@ -29,24 +30,37 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.IGNORECASE)
 _MARGIN = 0.085          # share of page height treated as header/footer band
 
-# pdfminer warns on each quirk of a malformed file ("MediaBox missing", "Data-loss while
-# decompressing"); on a batch's stderr that buries the one-line error records. What cannot be
-# read still becomes a record.
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
+# pdfminer and pdfplumber warn on each quirk of a malformed file ("MediaBox missing",
+# "Data-loss while decompressing", "Metadata key could not be parsed"); on a batch's stderr
+# that buries the one-line error records. What cannot be read still becomes a record.
+for _name in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+# Real files never chain references this long; hostile ones chain them in a circle.
+_MAX_REFERENCE_HOPS = 32
 
 
-@dataclass
-class _Segment:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
+def _bound_reference_chains() -> None:
+    """pdfminer resolves a reference to a reference for as long as the chain goes: two objects
+    naming each other (`4 0 obj 5 0 R`, `5 0 obj 4 0 R`) hang it for ever. Past a few hops the
+    chain is treated as a missing object, which pdfminer already copes with."""
+    follow = PDFObjRef.resolve
+    if getattr(follow, "bounded", False):
+        return
+
+    def resolve(self: PDFObjRef, default: object = None) -> object:
+        value = follow(self, default)
+        for _ in range(_MAX_REFERENCE_HOPS):
+            if not isinstance(value, PDFObjRef):
+                return value
+            value = follow(value, default)
+        return default
+
+    resolve.bounded = True
+    PDFObjRef.resolve = resolve
 
 
-# OCR renders pages at no more than this; the render-size guard assumes it.
-_MAX_RENDER_DPI = 300
+_bound_reference_chains()
 
 
 def read_pdf_pages(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Page]:
@@ -92,7 +106,7 @@ def _read_page(path: Path, plumber_page, index: int, limits: Limits) -> Page:
     width, height = float(plumber_page.width), float(plumber_page.height)
     segments = _segments(plumber_page)
     lines = [Line(text=s.text, bbox=(s.x0, s.top, s.x1, s.bottom), origin=Origin.TEXT_LAYER)
-             for s in _reading_order(segments, width)]
+             for s in reading_order(segments, width)]
     _mark_paragraphs(lines, width)
     for line in lines:
         if _PAGE_NUMBER.match(line.text.strip()) and _in_margin(line, height):
@@ -102,24 +116,29 @@ def _read_page(path: Path, plumber_page, index: int, limits: Limits) -> Page:
 
 
 def _refuse_render_bombs(path: Path, plumber_page, index: int, limits: Limits) -> None:
-    """Rendering allocates what the page and its images declare, before any pixel is decoded:
-    a hostile page declares gigapixels over a few bytes. Refuse before the renderer sees it."""
-    scale = _MAX_RENDER_DPI / 72
-    page_pixels = float(plumber_page.width) * scale * float(plumber_page.height) * scale
-    if page_pixels > limits.max_image_pixels:
+    """Refuse a page before the renderer sees it when what it declares is absurd: a page that
+    at OCR's resolution exceeds the pixel limit (OCR renders big pages smaller, but reading
+    even the reduced render of a 200-inch page costs tens of seconds), or an image whose
+    declared size does (a renderer decodes an image at its own size, whatever the page's
+    scale: a hostile file declares gigapixels over a few bytes)."""
+    from extractors.ocr import RENDER_DPI
+
+    width, height = float(plumber_page.width), float(plumber_page.height)
+    pixels = width * height * (RENDER_DPI / 72) ** 2
+    if pixels > limits.max_image_pixels:
         raise IntakeError(ErrorCode.TOO_LARGE, str(path),
-                          f"page {index + 1} is {float(plumber_page.width):.0f} x "
-                          f"{float(plumber_page.height):.0f} pt: {page_pixels / 1e6:.0f} megapixels "
-                          f"to render, more than the limit of {limits.max_image_pixels / 1e6:.0f}")
+                          f"page {index + 1} is {width:.0f} x {height:.0f} pt: {pixels / 1e6:.0f} "
+                          f"megapixels at {RENDER_DPI} dpi, more than the limit of "
+                          f"{limits.max_image_pixels / 1e6:.0f}")
     for image in plumber_page.images:
-        width, height = image.get("srcsize") or (0, 0)
-        if width * height > limits.max_image_pixels:
+        image_width, image_height = image.get("srcsize") or (0, 0)
+        if image_width * image_height > limits.max_image_pixels:
             raise IntakeError(ErrorCode.TOO_LARGE, str(path),
-                              f"page {index + 1} holds a {width} x {height} pixel image, more than "
-                              f"the limit of {limits.max_image_pixels / 1e6:.0f} megapixels")
+                              f"page {index + 1} holds a {image_width} x {image_height} pixel image, "
+                              f"more than the limit of {limits.max_image_pixels / 1e6:.0f} megapixels")
 
 
-def _segments(plumber_page) -> list[_Segment]:
+def _segments(plumber_page) -> list[Segment]:
     words = plumber_page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
                                        use_text_flow=False, extra_attrs=["size"])
     if not words:
@@ -160,63 +179,13 @@ def _ruled_between(left: dict, right: dict, rulings: list[tuple[float, float, fl
                for x, top, bottom in rulings)
 
 
-def _join(words: list[dict], size: float) -> _Segment:
+def _join(words: list[dict], size: float) -> Segment:
     text = words[0]["text"]
     for prev, word in zip(words, words[1:]):
         text += (" " if word["x0"] - prev["x1"] > 0.2 * size else "") + word["text"]
-    return _Segment(text=text, x0=min(w["x0"] for w in words), top=min(w["top"] for w in words),
+    return Segment(text=text, x0=min(w["x0"] for w in words), top=min(w["top"] for w in words),
                     x1=max(w["x1"] for w in words), bottom=max(w["bottom"] for w in words),
                     size=size)
-
-
-def _reading_order(segments: list[_Segment], width: float) -> list[_Segment]:
-    """Top-to-bottom, but column by column where the page has two columns."""
-    segments = sorted(segments, key=lambda s: (s.top, s.x0))
-    gutter = _find_gutter(segments, width)
-    if gutter is None:
-        return segments
-    ordered: list[_Segment] = []
-    left: list[_Segment] = []
-    right: list[_Segment] = []
-    for seg in segments:
-        if seg.x1 <= gutter:
-            left.append(seg)
-        elif seg.x0 >= gutter:
-            right.append(seg)
-        else:  # a full-width line closes the column block above it
-            ordered += left + right + [seg]
-            left, right = [], []
-    return ordered + left + right
-
-
-def _find_gutter(segments: list[_Segment], width: float) -> float | None:
-    if len(segments) < 8:
-        return None
-    steps = range(35, 66)
-    crossings = [sum(1 for s in segments if s.x0 < width * k / 100 < s.x1) for k in steps]
-    best_cross = min(crossings)
-    # The middle of the longest run of least-crossed positions: a centred heading over both
-    # columns then straddles the gutter instead of falling into one column.
-    runs, run = [], []
-    for k, cross in zip(steps, crossings):
-        if cross == best_cross:
-            run.append(k)
-        elif run:
-            runs.append(run)
-            run = []
-    runs.append(run)
-    longest = max(runs, key=len)
-    best_x = width * (longest[0] + longest[-1]) / 200
-    left = sum(1 for s in segments if s.x1 <= best_x)
-    right = sum(1 for s in segments if s.x0 >= best_x)
-    # Short lines (signatures, contacts) also leave the middle free: demand two real columns
-    # of body text, each with lines reaching close to the gutter.
-    near_left = sum(1 for s in segments if s.x1 <= best_x and s.x1 > best_x - width * 0.12)
-    near_right = sum(1 for s in segments if s.x0 >= best_x and s.x0 < best_x + width * 0.12)
-    if (best_cross <= 0.15 * len(segments) and min(left, right) >= 4
-            and min(near_left, near_right) >= 3):
-        return best_x
-    return None
 
 
 def _mark_paragraphs(lines: list[Line], width: float) -> None:

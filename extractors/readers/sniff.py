@@ -57,7 +57,8 @@ def sniff_path(path: Path) -> str:
             with zipfile.ZipFile(path) as zf:
                 if "word/document.xml" in zf.namelist():
                     return DOCX
-        except (zipfile.BadZipFile, OSError):
+        # NotImplementedError: a damaged header claiming a ZIP version zipfile does not know.
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
             return UNKNOWN
     return kind
 

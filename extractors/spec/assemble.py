@@ -12,7 +12,7 @@ from models.text import NormalizedDocument
 
 _FIELDS = ("kind", "title", "doc_numbers", "issuers", "issue_date", "publication_date", "award_names",
            "edition", "categories", "quotas", "deadlines", "contacts", "eligibility", "materials",
-           "attachments", "procedure", "evaluation_standards", "secrets")
+           "attachments", "procedure", "evaluation_standards", "region", "secrets")
 
 
 def _spec(ndoc: NormalizedDocument, found: dict) -> AwardSpec:
@@ -45,15 +45,19 @@ def _redacted(spec: AwardSpec) -> AwardSpec:
 
 def extract_spec(ndoc: NormalizedDocument) -> AwardSpec:
     """Every field of the award spec a notice gives, each with provenance and confidence."""
-    parts: list[Segment] = segments(ndoc.text)
-    outer_ctx = NoticeContext(ndoc, parts[0])
-    outer_found = run(outer_ctx)
-    outer = _spec(ndoc, outer_found)
-    if len(parts) > 1:
-        inner_ctx = NoticeContext(ndoc, parts[1], fallback_year=outer_found.get("year"))
-        outer.forwarded = _spec(ndoc, run(inner_ctx))
-    elif parts[0].forwarded_title:
-        outer.forwarded = _named_only(ndoc, outer_ctx, parts[0].forwarded_title)
-    if outer.forwarded is not None:
-        outer.kind = DocumentKind.FORWARDING_NOTICE
-    return _redacted(outer)
+    chain: list[Segment] = segments(ndoc.text)
+    specs, year = [], None
+    for seg in chain:
+        ctx = NoticeContext(ndoc, seg, fallback_year=year)
+        found = run(ctx)
+        year = found.get("year") or year
+        spec = _spec(ndoc, found)
+        if seg is chain[-1] and seg.forwarded_title:
+            spec.forwarded = _named_only(ndoc, ctx, seg.forwarded_title)
+        specs.append(spec)
+    for outer, inner in zip(specs, specs[1:]):
+        outer.forwarded = inner
+    for spec in specs:
+        if spec.forwarded is not None:
+            spec.kind = DocumentKind.FORWARDING_NOTICE
+    return _redacted(specs[0])

@@ -32,13 +32,12 @@ class Segment:
     title: str | None = None
     title_span: tuple[int, int] | None = None
     header_end: int = 0             # where the body begins (after the salutation line)
-    forwarded_title: str | None = None
-    is_forwarded: bool = False
+    forwarded_title: str | None = None      # set on the notice that forwards another
 
 
 _TIBETAN = re.compile(r"[\u0f00-\u0fff]")
 _TITLE_WORDS = re.compile(r"关于|通知|办法|细则|解读|决定|公告|通告|方案|意见")
-_TITLE_END = re.compile(r"(通知|办法|细则|决定|意见|方案|公告|通告|函|解读|规定|》|工作)$")
+_TITLE_END = re.compile(r"(通知|办法|细则|决定|意见|方案|公告|通告|函|解读|规定|》)$")
 _NAVIGATION = re.compile(r">|＞|»|当前位置|首页|通知公告$|发布时间|来源[:：]")
 _SALUTATION = re.compile(r"[:：]$")
 _FORWARDING = re.compile(r"转发")
@@ -91,7 +90,7 @@ def _header_end(lines: tuple[TextLine, ...], after: int) -> int:
     return min(len(lines), after)
 
 
-def _forwarded_start(text: str, lines: tuple[TextLine, ...], after: int) -> int | None:
+def _forwarded_start(lines: tuple[TextLine, ...], after: int) -> int | None:
     """Offset where the forwarded notice begins: its letterhead, found by its standalone
     document number line (backing up over the issuer lines above it), else by its title line."""
     def own_number(s: str) -> bool:
@@ -116,32 +115,39 @@ def _forwarded_start(text: str, lines: tuple[TextLine, ...], after: int) -> int 
     return None
 
 
-def _segment(text: str, start: int, end: int, *, is_forwarded: bool = False) -> Segment:
+def _segment(text: str, start: int, end: int) -> Segment:
     lines = split_lines(text, start, end)
     found = _find_title(lines)
     title, span, last = found if found else (None, None, -1)
     header_end_idx = _header_end(lines, last + 1)
     header_end = lines[header_end_idx - 1].end if lines and header_end_idx else start
     return Segment(start=start, end=end, lines=lines, title=title, title_span=span,
-                   header_end=header_end, is_forwarded=is_forwarded)
+                   header_end=header_end)
+
+
+def _split_forwarded(text: str, seg: Segment) -> tuple[Segment, Segment | None]:
+    """(the notice, with `forwarded_title` set if it forwards one; the forwarded notice's
+    segment when its text follows) for one segment."""
+    body_head = text[seg.header_end: seg.header_end + 1500]
+    title = seg.title or ""
+    sentence = _FORWARD_SENTENCE.search(body_head)
+    if not (_FORWARDING.search(title) or sentence):
+        return seg, None
+    named = _BOOK_TITLE.search(title) or _BOOK_TITLE.search(body_head)
+    forwarded_title = squash(named.group(1)) if named else None
+    after = seg.header_end + (sentence.end() if sentence else 0)
+    inner_start = _forwarded_start(seg.lines, after)
+    if inner_start is None:
+        return replace(seg, forwarded_title=forwarded_title), None
+    head = replace(_segment(text, seg.start, inner_start), forwarded_title=forwarded_title)
+    return head, _segment(text, inner_start, seg.end)
 
 
 def segments(text: str) -> list[Segment]:
-    """The document as notices: [outer] or [outer, forwarded]."""
-    outer = _segment(text, 0, len(text))
-    body_head = text[outer.header_end: outer.header_end + 1500]
-    title = outer.title or ""
-    forwarding = _FORWARDING.search(title) or _FORWARD_SENTENCE.search(body_head)
-    if not forwarding:
-        return [outer]
-    named = _BOOK_TITLE.search(title) or _BOOK_TITLE.search(body_head)
-    forwarded_title = squash(named.group(1)) if named else None
-    sentence = _FORWARD_SENTENCE.search(body_head)
-    after = outer.header_end + (sentence.end() if sentence else 0)
-    inner_start = _forwarded_start(text, outer.lines, after)
-    outer = replace(outer, forwarded_title=forwarded_title)
-    if inner_start is None:
-        return [outer]
-    head = _segment(text, 0, inner_start)
-    head = replace(head, forwarded_title=forwarded_title)
-    return [head, _segment(text, inner_start, len(text), is_forwarded=True)]
+    """The document as a chain of notices: [outer], [outer, forwarded], or deeper when a
+    county forwards a city's notice that forwards the province's."""
+    chain, rest = [], _segment(text, 0, len(text))
+    while rest is not None and len(chain) < 4:
+        seg, rest = _split_forwarded(text, rest)
+        chain.append(seg)
+    return chain

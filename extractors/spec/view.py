@@ -16,7 +16,10 @@ def _unique(values) -> list:
 
 
 def field_view(spec: AwardSpec) -> FieldView:
-    parts = [spec] + ([spec.forwarded] if spec.forwarded is not None else [])
+    parts, inner = [spec], spec.forwarded
+    while inner is not None:                     # a forwarded notice may forward one in turn
+        parts.append(inner)
+        inner = inner.forwarded
     issue = spec.issue_date or spec.publication_date
 
     quotas: list[FieldQuota] = []

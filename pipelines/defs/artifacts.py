@@ -110,9 +110,7 @@ class JsonArtifactIOManager(dg.ConfigurableIOManager):
             context.add_output_metadata({"artifact": dg.MetadataValue.path(str(paths[0]))})
 
     def load_input(self, context: dg.InputContext) -> dict[str, Any]:
-        # Asset checks take their asset untyped; the producing output knows the type.
-        typed = context.upstream_output if context.upstream_output is not None else context
-        value_type = partition_value_type(typed.dagster_type.typing_type)
+        value_type = partition_value_type(context.dagster_type.typing_type)
         stage = context.asset_key.to_user_string()
         return {key: self._store().read(stage, key, value_type)
                 for key in context.asset_partition_keys}

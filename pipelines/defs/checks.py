@@ -2,9 +2,10 @@
 an unread notice or one without a deadline yields findings nobody should act on.
 
 A batched run checks all its partitions at once; the result names the ones that failed.
+Checks read the stored outputs themselves, so they also run on their own (from the UI).
 """
 
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, TypeVar
 
 import dagster as dg
 
@@ -14,6 +15,8 @@ from models.packet import Packet
 from models.spec import AwardSpec, DocumentKind
 from pipelines.defs import metadata
 from pipelines.defs.partitions import notices, packets
+from pipelines.defs.resources import Workspace
+from pipelines.defs.stage_types import DocumentOrError, PacketOrError, SpecOrError
 
 # Below this mean OCR confidence a reviewer should look at the page images (warning only:
 # the spec is still extracted, and its own check decides whether it is usable).
@@ -80,27 +83,37 @@ def judge_batch(findings: list[PacketFindings]) -> Verdict:
     return None, f"{len(findings)} packets complete"
 
 
+def _stored(context: dg.AssetCheckExecutionContext, workspace: Workspace, stage: str,
+            value_type: object) -> dict:
+    return {key: workspace.store.read(stage, key, value_type) for key in context.partition_keys}
+
+
 @dg.asset_check(asset="notice_document", blocking=True, partitions_def=notices)
-def ocr_confidence(notice_document) -> dg.AssetCheckResult:
+def ocr_confidence(context: dg.AssetCheckExecutionContext, workspace: Workspace
+                   ) -> dg.AssetCheckResult:
     """The notice was read; warns where OCR is unsure enough that a person should look."""
-    return _result(notice_document, judge_document)
+    return _result(_stored(context, workspace, "notice_document", DocumentOrError), judge_document)
 
 
 @dg.asset_check(asset="award_spec", blocking=True, partitions_def=notices)
-def spec_complete(award_spec) -> dg.AssetCheckResult:
+def spec_complete(context: dg.AssetCheckExecutionContext, workspace: Workspace
+                  ) -> dg.AssetCheckResult:
     """Deadline, quota and contacts were found; a call for applications without a deadline
     blocks the batch checks, whose LATE_SUBMISSION flags would be meaningless."""
-    return _result(award_spec, judge_spec)
+    return _result(_stored(context, workspace, "award_spec", SpecOrError), judge_spec)
 
 
 @dg.asset_check(asset="packet", partitions_def=packets)
-def packet_readable(packet) -> dg.AssetCheckResult:
+def packet_readable(context: dg.AssetCheckExecutionContext, workspace: Workspace
+                    ) -> dg.AssetCheckResult:
     """Every file of the packet was read (the findings flag UNREADABLE for the rest)."""
-    return _result(packet, judge_packet)
+    return _result(_stored(context, workspace, "packet", PacketOrError), judge_packet)
 
 
 @dg.asset_check(asset="batch_findings", partitions_def=notices)
-def packet_verdicts(batch_findings) -> dg.AssetCheckResult:
+def packet_verdicts(context: dg.AssetCheckExecutionContext, workspace: Workspace
+                    ) -> dg.AssetCheckResult:
     """Every packet of the batch is complete; otherwise which are not, and the flag counts."""
-    return _result(batch_findings, judge_batch,
-                   lambda values: metadata.findings_metadata([pf for fs in values.values() for pf in fs]))
+    findings = _stored(context, workspace, "batch_findings", list[PacketFindings])
+    return _result(findings, judge_batch, lambda values: metadata.findings_metadata(
+        [pf for fs in values.values() for pf in fs]))

@@ -75,10 +75,15 @@ def _entry(kind: SourceKind, path: Path, round_name: str) -> InboxEntry:
 
 
 def _packet_entries(folder: Path, round_name: str) -> Iterator[InboxEntry]:
-    for packet in sorted(folder.iterdir()):
-        if is_incoming(packet.name) and packet.name != BATCH_MANIFEST and (
-                packet.is_file() or _files_under(packet)):
-            yield _entry("packet", packet, round_name)
+    """Each entry of a packets/ folder is a packet, except a batch folder (with batch.json),
+    whose own entries are the packets of that batch."""
+    for entry in sorted(folder.iterdir()):
+        if not is_incoming(entry.name) or entry.name == BATCH_MANIFEST:
+            continue
+        if (entry / BATCH_MANIFEST).is_file():
+            yield from _packet_entries(entry, _batch_round(entry))
+        elif entry.is_file() or _files_under(entry):
+            yield _entry("packet", entry, round_name)
 
 
 def _round_entries(folder: Path, round_name: str) -> Iterator[InboxEntry]:
@@ -88,11 +93,7 @@ def _round_entries(folder: Path, round_name: str) -> Iterator[InboxEntry]:
         if child.is_file() and child.suffix.lower() in NOTICE_SUFFIXES:
             yield _entry("notice", child, round_name)
         elif child.is_dir() and child.name == PACKETS_DIR:
-            for batch in sorted(child.iterdir()):
-                if (batch / BATCH_MANIFEST).is_file():
-                    yield from _packet_entries(batch, _batch_round(batch))
-            yield from (e for e in _packet_entries(child, round_name)
-                        if not (Path(e.path) / BATCH_MANIFEST).is_file())
+            yield from _packet_entries(child, round_name)
 
 
 def _batch_round(batch: Path) -> str:
@@ -173,9 +174,6 @@ class SourceRegistry:
         folder = self.root / kind
         return [SourceRecord.model_validate_json(p.read_bytes())
                 for p in sorted(folder.glob("*.json"))] if folder.is_dir() else []
-
-    def in_round(self, kind: SourceKind, round_name: str) -> list[SourceRecord]:
-        return [r for r in self.all(kind) if round_name in r.rounds]
 
     def register(self, entry: InboxEntry, key: str) -> tuple[SourceRecord, bool]:
         """Record `entry` under `key`; True when the key is new (a first arrival)."""

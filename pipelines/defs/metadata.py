@@ -14,6 +14,7 @@ from models.findings import PacketFindings
 from models.packet import Packet
 from models.spec import AwardSpec
 from models.text import NormalizedDocument
+from pipelines.outputs import to_jsonable
 
 T = TypeVar("T")
 # A batched run covers many partitions; its summary table stays readable up to here.
@@ -48,7 +49,8 @@ def text_metadata(ndoc: NormalizedDocument | ErrorRecord) -> dict[str, Any]:
         return error_metadata(ndoc)
     return {"characters": len(ndoc.text), "script": ndoc.script.value,
             "tibetan_lines": len(ndoc.tibetan_lines),
-            "preview": dg.MetadataValue.text(ndoc.display_text[:400])}
+            # The UI is no place for a password the notice printed: redact as outputs are.
+            "preview": dg.MetadataValue.text(to_jsonable(ndoc.display_text[:400]))}
 
 
 def spec_markdown(spec: AwardSpec) -> str:

@@ -63,11 +63,21 @@ def stale_run_requests(partition_keys: Sequence[str], flow: Sequence[str],
     return requests
 
 
-def stored_code_versions(instance: dg.DagsterInstance, asset: str) -> dict[str, str]:
-    """partition key -> code version of its latest materialization."""
-    tags = instance.event_log_storage.get_latest_tags_by_partition(
-        dg.AssetKey(asset), dg.DagsterEventType.ASSET_MATERIALIZATION, [CODE_VERSION_TAG])
-    return {key: t.get(CODE_VERSION_TAG, "") for key, t in tags.items()}
+def stored_code_versions(instance: dg.DagsterInstance, asset: str,
+                         page: int = 1000) -> dict[str, str]:
+    """partition key -> code version of its latest materialization (newest records first)."""
+    latest: dict[str, str] = {}
+    cursor = None
+    while True:
+        result = instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=dg.AssetKey(asset)), limit=page, cursor=cursor)
+        for record in result.records:
+            key = record.partition_key
+            if key is not None and key not in latest:
+                latest[key] = record.asset_materialization.tags.get(CODE_VERSION_TAG, "")
+        if not result.has_more:
+            return latest
+        cursor = result.cursor
 
 
 def stale_requests(instance: dg.DagsterInstance, partitions_def: dg.DynamicPartitionsDefinition,

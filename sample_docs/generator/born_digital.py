@@ -58,7 +58,7 @@ DATE_LINE = re.compile(r"^(?:(19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?
 PUBLISHED_LINE = re.compile(r"发布时间|發布時間|发布日期|發布日期")
 FIELD_LINE = re.compile(r"^(联\s*系\s*人|联系电话|电\s*话|传\s*真|邮\s*箱|电子邮箱|电子信箱|地\s*址|邮\s*编"
                         r"|聯\s*系\s*人|聯繫人|電\s*話|傳\s*真|電子郵箱|郵\s*箱|地\s*址|郵\s*遞區號)\s*[：:]")
-ATTACHMENT_ITEM = re.compile(r"^(?:附件[：:]\s*)?\d{1,2}\s*[.．、]")
+ATTACHMENT_ITEM = re.compile(r"^-?\s*(?:附件[：:]\s*)?\d{1,2}\s*[.．、]")
 
 
 class Role(Enum):
@@ -355,7 +355,7 @@ def _table_runs(blocks: list[Block]) -> list[tuple[str, list[Block]]]:
         kind = "para"
         if block.role is Role.BODY and FIELD_LINE.match(block.text):
             kind = "fields"
-        elif block.role is Role.BODY and ATTACHMENT_ITEM.match(block.text.lstrip("- ")):
+        elif block.role is Role.BODY and ATTACHMENT_ITEM.match(block.text):
             kind = "attachments"
         if kind != "para" and groups and groups[-1][0] == kind:
             groups[-1][1].append(block)
@@ -376,7 +376,8 @@ def _add_table(document, rows: list[tuple[str, str]]) -> None:
 
 
 def _split_field(text: str) -> tuple[str, str]:
-    label, value = re.match(r"^(.*?)[：:]\s*(.*)$", text).groups()
+    """`联系人：张三` -> (`联系人：`, `张三`): the colon stays so the table keeps every character."""
+    label, value = re.match(r"^(.*?[：:])\s*(.*)$", text).groups()
     return label.strip(), value.strip()
 
 
@@ -397,10 +398,7 @@ def render_docx(notice: Notice) -> bytes:
             _add_table(document, [_split_field(b.text) for b in group if b.role is not Role.BLANK])
             continue
         if kind == "attachments":
-            rows = []
-            for b in group:
-                m = re.match(r"^(附件[：:]\s*)?(\d{1,2})\s*[.．、]\s*(.*)$", b.text.lstrip("- "))
-                rows.append(((m.group(1) or "") + m.group(2) + ".", m.group(3)))
+            rows = [re.match(r"^(-?\s*(?:附件[：:]\s*)?\d{1,2}\s*[.．、])\s*(.*)$", b.text).groups() for b in group]
             _add_table(document, rows)
             continue
         block = group[0]

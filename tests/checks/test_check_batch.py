@@ -84,3 +84,15 @@ def test_recommender_over_its_cap_flags_that_kind_only(yangquan_spec):
     assert found["刘海燕"] == set() and found["org"] == set()
     results = check_batch([*people, other, org], yangquan_spec, today=TODAY)
     assert results[0].complete  # a cap is 原则上: a warning for the organizer, not a rejection
+
+
+def test_a_misread_recommender_joins_its_group(yangquan_spec):
+    from checks.quota import group_by_recommender
+    from tests.checks.conftest import doc
+    right, misread = "盂县质量强县领导组办公室", "盂县质量县领导组办公室"
+
+    def p(n, rec_doc):
+        return Packet(name=n, path=n, documents=[doc(K.APPLICATION_FORM, "f.pdf", recommender=right),
+                                                 doc(K.RECOMMENDATION, "r.pdf", recommender=rec_doc)])
+    groups = group_by_recommender([p("a", right), p("b", right), p("c", misread)])
+    assert groups == {right: [0, 1, 2]}

@@ -177,3 +177,10 @@ def test_a_channel_body_may_recommend_after_its_own_deadline(xizang_spec):
     packet = org_packet(form={"channel": "西藏自治区质量协会", "recommender": "西藏自治区质量协会"},
                         recommendation={"recommender": "西藏自治区质量协会", "doc_date": "2023-08-10"})
     assert codes(packet, xizang_spec) == set()
+
+
+def test_one_misread_character_on_a_scan_is_not_a_name_mismatch(xizang_spec):
+    packet = org_packet(publicity={"subject_name": "西藏雪城建材有限责任公司"})
+    assert codes(packet, xizang_spec) == {F.NAME_MISMATCH}           # typed: a different name
+    next(d for d in packet.documents if d.kind == K.PUBLICITY_PROOF).origin = "ocr"
+    assert codes(packet, xizang_spec) == set()                        # scanned: an OCR slip

@@ -8,7 +8,9 @@ Run `.venv/bin/python tests/hardening/badinput.py DIR` to look at the files by h
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import re
 import struct
 import sys
@@ -53,6 +55,7 @@ def text_pdf_bytes(lines: list[str] | None = None, pages: int = 1, size_pt: tupl
     from fpdf.enums import EncryptionMethod
 
     pdf = FPDF(unit="pt", format=size_pt)
+    pdf.set_creation_date(dt.datetime(2023, 6, 27, tzinfo=dt.timezone.utc))   # same bytes each run
     pdf.set_auto_page_break(False)
     pdf.set_font("helvetica", size=min(12, size_pt[1] / 6))
     for number in range(1, pages + 1):
@@ -117,8 +120,21 @@ def image_bomb_pdf() -> bytes:
     ])
 
 
+def reference_cycle_pdf() -> bytes:
+    """A page whose MediaBox is object 4, which is a reference to object 5, which refers back to
+    object 4: a resolver without a bound follows the circle for ever."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox 4 0 R /Contents 5 0 R >>",
+        b"5 0 R",
+        b"4 0 R",
+    ])
+
+
 def giant_page_pdf() -> bytes:
-    """An empty page 200 inches square (the PDF maximum): rendered for OCR it is gigapixels."""
+    """A page 200 inches square (the PDF maximum) holding one square: rendered for OCR at
+    200 dpi it would be 1.6 gigapixels."""
     return raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -157,7 +173,7 @@ def cat_picture():
     for dy in (-12, 0, 12):
         draw.line((330, 305 + dy, 480, 290 + 2 * dy), fill="black", width=2)
         draw.line((310, 305 + dy, 160, 290 + 2 * dy), fill="black", width=2)
-    return image
+    return image.resize((320, 240))     # a thumbnail keeps each OCR pass over it short
 
 
 def image_bytes(image, fmt: str, **options) -> bytes:
@@ -184,21 +200,29 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
         doc.add_paragraph(text)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _rewrite_zip(buf.getvalue(), lambda name, body: body)   # fixed member dates
 
 
 def _rewrite_zip(data: bytes, edit: Callable[[str, bytes], bytes | None],
                  extra: dict[str, bytes] | None = None) -> bytes:
-    """Copy a ZIP, passing each member through `edit` (None drops it), then add `extra`."""
+    """Copy a ZIP, passing each member through `edit` (None drops it), then add `extra`;
+    members are deflated and dated 2023-06-27."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = edit(info.filename, src.read(info))
             if body is not None:
-                dst.writestr(info.filename, body)
+                dst.writestr(_dated(info.filename), body)
         for name, body in (extra or {}).items():
-            dst.writestr(name, body)
+            dst.writestr(_dated(name), body)
     return out.getvalue()
+
+
+def _dated(name: str) -> zipfile.ZipInfo:
+    # A fixed date keeps the bytes, and so every fuzz seed's replay, the same from run to run.
+    info = zipfile.ZipInfo(name, date_time=(2023, 6, 27, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def docx_with_links_and_macros(leak_file: Path, trap_url: str = TRAP_URL) -> bytes:
@@ -225,14 +249,16 @@ def docx_with_links_and_macros(leak_file: Path, trap_url: str = TRAP_URL) -> byt
             body = body.replace(b"?>", b"?>" + entities, 1)
             return body.replace(b"</w:body>", link_run + linked_pic + b"</w:body>")
         if name == "word/settings.xml":
-            return re.sub(rb"(<w:settings[^>]*>)", rb'\1<w:attachedTemplate r:id="rIdTemplate"/>', body, count=1)
+            return re.sub(rb"(<w:settings[^>]*>)", rb'\1<w:attachedTemplate r:id="rIdTemplate"/>',
+                          body, count=1)
         if name == "word/_rels/document.xml.rels":
             return body.replace(b"</Relationships>", rels + b"</Relationships>")
         if name == "[Content_Types].xml":
             return body.replace(
                 b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
                 b"application/vnd.ms-word.document.macroEnabled.main+xml").replace(
-                b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+                b"</Types>",
+                b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
         return body
 
     return _rewrite_zip(base, edit, extra={
@@ -297,6 +323,15 @@ def _zip_by_hand(members: list[tuple[str, int, int, bytes, int]]) -> bytes:
                                              len(members), len(central), len(out), 0))
 
 
+def docx_unknown_zip_version() -> bytes:
+    """A .docx whose central directory says its first member needs ZIP version 20.3 to extract
+    (zipfile knows up to 6.3): a damaged header the fuzzer found escaping as a crash."""
+    data = bytearray(docx_bytes(["正文"]))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6:central + 8] = struct.pack("<H", 203)
+    return bytes(data)
+
+
 def junk_zip() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
@@ -324,6 +359,36 @@ def hostile_html(trap_url: str = TRAP_URL) -> bytes:
 """.encode()
 
 
+def deep_html(depth: int = 20_000) -> bytes:
+    """Tags nested `depth` deep around one line: quadratic or recursive tree walks choke on it."""
+    return ("<html><body>" + "<div>" * depth + "各有关单位：请按时申报。" + "</div>" * depth
+            + "</body></html>").encode()
+
+
+def html_with_entities(leak_file: Path, trap_url: str = TRAP_URL) -> bytes:
+    """An XHTML-looking page whose DOCTYPE defines entities for a local file and a URL."""
+    return (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY leak SYSTEM "file://{leak_file}">'
+            f'<!ENTITY remote SYSTEM "{trap_url}/entity">]>'
+            '<html><body><p>各有关单位：请按时申报。</p><p>&leak;&remote;</p></body></html>').encode()
+
+
+def pdf_with_actions(trap_url: str = TRAP_URL) -> bytes:
+    """A text PDF that runs JavaScript on open, launches a program, links to a URL and pulls
+    an external stream: a reader only extracts text."""
+    objects = text_page_objects()
+    objects[0] = (b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R"
+                  b" /Names << /JavaScript << /Names [(x) 6 0 R] >> >> >>")
+    objects[2] = objects[2].replace(b"/Contents 4 0 R", b"/Contents 4 0 R /Annots [7 0 R] /AA << /O 8 0 R >>")
+    js = f"app.launchURL('{trap_url}/js', true); this.submitForm('{trap_url}/form');".encode()
+    objects += [
+        b"<< /S /JavaScript /JS (" + js + b") >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [72 700 300 730] /A << /S /URI /URI ("
+        + f"{trap_url}/uri".encode() + b") >> >>",
+        b"<< /S /Launch /F (/bin/sh) /Win << /F (cmd.exe) >> >>",
+    ]
+    return raw_pdf(objects)
+
+
 # ---------------------------------------------------------------- the corpus
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -333,81 +398,123 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
     return path
 
 
-KINDS = (
-    "zero_byte", "truncated_pdf", "broken_xref_pdf", "garbage_pdf", "encrypted_pdf",
-    "encrypted_empty_password_pdf", "pdf_image_bomb", "pdf_giant_page", "image_bomb",
-    "jpeg_named_pdf", "truncated_jpeg", "junk_zip_docx", "docx_links_macros", "docx_entity_bomb",
-    "docx_zip_bomb", "html_scripts_trackers", "legacy_doc", "binary_noise", "cat_image",
-    "one_pixel_image", "scan_100_megapixel", "directory", "missing_file", "unreadable_permissions",
-    "name_spaces", "name_unicode", "name_leading_dash", "name_dotdot", "name_dotdot_path",
-)
-"""Every kind `build_corpus` writes (with_large=True), for parametrising tests without building."""
+E = ErrorCode
+READ = None
+# What each kind must give: READ (a Document) or one of these error codes. A table apart from
+# the makers, so tests can be parametrised without building the corpus.
+EXPECTED: dict[str, frozenset[ErrorCode] | None] = {
+    "zero_byte": frozenset({E.EMPTY_FILE}),
+    "truncated_pdf": frozenset({E.CORRUPT}),
+    "broken_xref_pdf": READ,
+    "garbage_pdf": frozenset({E.CORRUPT}),
+    "encrypted_pdf": frozenset({E.ENCRYPTED}),
+    "encrypted_empty_password_pdf": READ,
+    "pdf_image_bomb": frozenset({E.TOO_LARGE}),
+    "pdf_giant_page": frozenset({E.TOO_LARGE}),
+    "image_bomb": frozenset({E.TOO_LARGE}),
+    "jpeg_named_pdf": READ,
+    "truncated_jpeg": frozenset({E.CORRUPT}),
+    "junk_zip_docx": frozenset({E.UNSUPPORTED_TYPE}),
+    "docx_unknown_zip_version": frozenset({E.UNSUPPORTED_TYPE, E.CORRUPT}),
+    "docx_links_macros": READ,
+    "docx_entity_bomb": frozenset({E.CORRUPT}),
+    "docx_zip_bomb": frozenset({E.TOO_LARGE}),
+    "html_scripts_trackers": READ,
+    "html_deep_nesting": READ,
+    "html_entities": READ,
+    "pdf_actions_links": READ,
+    "pdf_reference_cycle": frozenset({E.CORRUPT}),
+    "legacy_doc": frozenset({E.UNSUPPORTED_TYPE}),
+    "binary_noise": frozenset({E.UNSUPPORTED_TYPE}),
+    "cat_image": frozenset({E.NO_TEXT}),
+    "one_pixel_image": frozenset({E.NO_TEXT}),
+    "scan_100_megapixel": READ,
+    "directory": frozenset({E.UNSUPPORTED_TYPE}),
+    "named_pipe": frozenset({E.UNSUPPORTED_TYPE}),
+    "missing_file": frozenset({E.NOT_FOUND}),
+    "unreadable_permissions": frozenset({E.PERMISSION_DENIED}),
+    "name_spaces": READ,
+    "name_unicode": READ,
+    "name_leading_dash": READ,
+    "name_dotdot": READ,
+    "name_dotdot_path": READ,
+}
+KINDS = tuple(EXPECTED)
 
 
-def build_corpus(folder: Path, *, trap_url: str = TRAP_URL, with_large: bool = True) -> list[BadInput]:
-    """Write every bad input under `folder`. `with_large=False` leaves out the slow ones
-    (the 100-megapixel scan) for quick runs."""
+def build_corpus(folder: Path, *, trap_url: str = TRAP_URL) -> list[BadInput]:
+    """Write every bad input under `folder` (about 3 s, 2.5 MB) and say what each must give."""
     folder.mkdir(parents=True, exist_ok=True)
     good_pdf = text_pdf_bytes(pages=3)
     leak = _write(folder, "private/leak.txt", LEAK_MARKER.encode())
-    E = ErrorCode
     cases: list[BadInput] = []
 
-    def case(kind: str, name: str, data: bytes | None, expect, note: str) -> Path:
+    def case(kind: str, name: str, data: bytes | None, note: str) -> None:
         path = _write(folder, name, data) if data is not None else folder / name
-        codes = None if expect is None else frozenset(expect)
-        cases.append(BadInput(kind, path, codes, note))
-        return path
+        cases.append(BadInput(kind, path, EXPECTED[kind], note))
 
-    case("zero_byte", "empty.pdf", b"", {E.EMPTY_FILE}, "0 bytes")
-    case("truncated_pdf", "truncated.pdf", good_pdf[: len(good_pdf) * 2 // 5], {E.CORRUPT},
+    case("zero_byte", "empty.pdf", b"", "0 bytes")
+    case("truncated_pdf", "truncated.pdf", good_pdf[: len(good_pdf) * 2 // 5],
          "a PDF cut after 40 % of its bytes: no xref, no trailer, page tree gone")
-    case("broken_xref_pdf", "broken-xref.pdf", raw_pdf(text_page_objects(), broken_xref=True), None,
+    case("broken_xref_pdf", "broken-xref.pdf", raw_pdf(text_page_objects(), broken_xref=True),
          "every xref offset wrong; the objects are intact, so a recovering reader finds the text")
-    case("garbage_pdf", "garbage.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 40, {E.CORRUPT},
+    case("garbage_pdf", "garbage.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 40,
          "a PDF header over noise")
-    case("encrypted_pdf", "encrypted.pdf", text_pdf_bytes(user_password="s3cret-Pw"), {E.ENCRYPTED},
+    case("encrypted_pdf", "encrypted.pdf", text_pdf_bytes(user_password="s3cret-Pw"),
          "AES-128, a user password is needed to open it")
     case("encrypted_empty_password_pdf", "encrypted-empty-password.pdf",
-         text_pdf_bytes(user_password=""), None,
+         text_pdf_bytes(user_password=""),
          "AES-128 with an empty user password: opens without asking, like any viewer does")
-    case("pdf_image_bomb", "image-bomb.pdf", image_bomb_pdf(), {E.TOO_LARGE},
+    case("pdf_image_bomb", "image-bomb.pdf", image_bomb_pdf(),
          "a text-less page with a 200,000 x 200,000 image: rendering it for OCR must refuse")
-    case("pdf_giant_page", "giant-page.pdf", giant_page_pdf(), {E.TOO_LARGE},
-         "a text-less 200 x 200 inch page: gigapixels when rendered for OCR")
-    case("image_bomb", "bomb.png", png_bomb(), {E.TOO_LARGE},
+    case("pdf_giant_page", "giant-page.pdf", giant_page_pdf(),
+         "a text-less 200 x 200 inch page: 1.6 gigapixels at OCR's 200 dpi")
+    case("image_bomb", "bomb.png", png_bomb(),
          "PNG header declares 100,000 x 100,000 pixels over 4 kB of data")
-    case("jpeg_named_pdf", "scan-named-as.pdf", image_bytes(text_scan(), "JPEG", quality=90), None,
+    case("jpeg_named_pdf", "scan-named-as.pdf", image_bytes(text_scan(), "JPEG", quality=90),
          "a JPEG scan saved as .pdf: read by content, as an image")
-    case("truncated_jpeg", "cut-short.jpg", image_bytes(text_scan(), "JPEG")[:1500],
-         {E.CORRUPT}, "a JPEG cut short")
-    case("junk_zip_docx", "junk.docx", junk_zip(), {E.UNSUPPORTED_TYPE},
+    case("truncated_jpeg", "cut-short.jpg", image_bytes(text_scan(), "JPEG")[:1500], "a JPEG cut short")
+    case("junk_zip_docx", "junk.docx", junk_zip(),
          "a ZIP of junk named .docx")
-    case("docx_links_macros", "links-and-macros.docx", docx_with_links_and_macros(leak.resolve(), trap_url), None,
+    case("docx_unknown_zip_version", "zip-version.docx", docx_unknown_zip_version(),
+         "the ZIP directory asks for an extractor version that does not exist")
+    case("docx_links_macros", "links-and-macros.docx",
+         docx_with_links_and_macros(leak.resolve(), trap_url),
          "macro-enabled Word file with external links, a linked picture and XML entities")
-    case("docx_entity_bomb", "entity-bomb.docx", docx_entity_bomb(), {E.CORRUPT},
+    case("docx_entity_bomb", "entity-bomb.docx", docx_entity_bomb(),
          "billion-laughs entities in document.xml: the XML parser refuses the amplification")
-    case("docx_zip_bomb", "zip-bomb.docx", docx_zip_bomb(), {E.TOO_LARGE},
+    case("docx_zip_bomb", "zip-bomb.docx", docx_zip_bomb(),
          "document.xml inflates to 640 MiB, more than the unpacked-size limit")
-    case("html_scripts_trackers", "scripts.html", hostile_html(trap_url), None,
+    case("html_scripts_trackers", "scripts.html", hostile_html(trap_url),
          "scripts, tracking pixels, frames, refresh: only the visible text is read")
-    case("legacy_doc", "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048,
-         {E.UNSUPPORTED_TYPE}, "an OLE (Word 97) file")
-    case("binary_noise", "noise.txt", bytes(range(256)) * 16, {E.UNSUPPORTED_TYPE},
+    case("html_deep_nesting", "deep.html", deep_html(),
+         "tags nested 20,000 deep: read in one linear pass")
+    case("html_entities", "entities.xhtml", html_with_entities(leak.resolve(), trap_url),
+         "DOCTYPE entities for a local file and a URL: never resolved")
+    case("pdf_actions_links", "actions.pdf", pdf_with_actions(trap_url),
+         "JavaScript on open, a Launch action, a URI link: only the text is read")
+    case("pdf_reference_cycle", "reference-cycle.pdf", reference_cycle_pdf(),
+         "two objects referring to each other where the MediaBox should be")
+    case("legacy_doc", "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048, "an OLE (Word 97) file")
+    case("binary_noise", "noise.txt", bytes(range(256)) * 16,
          "binary bytes named .txt")
-    case("cat_image", "cat.png", image_bytes(cat_picture(), "PNG"), {E.NO_TEXT},
+    case("cat_image", "cat.png", image_bytes(cat_picture(), "PNG"),
          "a photo-like picture of a cat: no text at all")
-    case("one_pixel_image", "pixel.png", image_bytes(text_scan(1, 1), "PNG"), {E.NO_TEXT},
+    case("one_pixel_image", "pixel.png", image_bytes(text_scan(1, 1), "PNG"),
          "1 x 1 pixel")
-    if with_large:
-        case("scan_100_megapixel", "scan-100mp.png",
-             image_bytes(text_scan(10_000, 10_000, mode="L"), "PNG", compress_level=1), None,
-             "a 10,000 x 10,000 scan (100 MP) with one line of text: within the default limit")
+    case("scan_100_megapixel", "scan-100mp.png",
+         image_bytes(text_scan(10_000, 10_000, mode="L"), "PNG", compress_level=1),
+         "a 10,000 x 10,000 scan (100 MP) with one line of text: within the default limit")
     directory = folder / "folder.pdf"
     directory.mkdir(exist_ok=True)
-    case("directory", "folder.pdf", None, {E.UNSUPPORTED_TYPE}, "a folder named like a file")
-    case("missing_file", "does-not-exist.pdf", None, {E.NOT_FOUND}, "named but absent")
-    case("unreadable_permissions", "locked.pdf", good_pdf, {E.PERMISSION_DENIED},
+    case("directory", "folder.pdf", None, "a folder named like a file")
+    fifo = folder / "pipe.pdf"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    case("named_pipe", "pipe.pdf", None,
+         "a FIFO named like a file: opening it to read would wait for ever")
+    case("missing_file", "does-not-exist.pdf", None, "named but absent")
+    case("unreadable_permissions", "locked.pdf", good_pdf,
          "mode 000 (only meaningful when not run as root)")
     (folder / "locked.pdf").chmod(0)
     notice = hostile_html(trap_url)
@@ -417,20 +524,13 @@ def build_corpus(folder: Path, *, trap_url: str = TRAP_URL, with_large: bool = T
                        ("name_dotdot", "..notice...html"),
                        ("name_dotdot_path", "sub/../via-dotdot.html")]:
         (folder / "sub").mkdir(exist_ok=True)
-        case(kind, name, notice, None, "an ordinary notice under an awkward name")
+        case(kind, name, notice, "an ordinary notice under an awkward name")
     return cases
 
 
 def many_pages_pdf(pages: int) -> bytes:
-    """Tiny one-line pages, for streaming tests (2,000 pages in well under a second)."""
+    """Tiny one-line pages, for streaming tests (2,000 pages in about a second)."""
     return text_pdf_bytes(pages=pages, size_pt=(144, 72), lines=[PDF_TEXT[:20]])
-
-
-if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "var/badinput")
-    for item in build_corpus(target):
-        expect = "read" if item.must_read else "/".join(sorted(c.value for c in item.expect))
-        print(f"{item.kind:32} {expect:22} {item.path}")
 
 
 # ---------------------------------------------------------------- fuzzing
@@ -446,7 +546,7 @@ def fuzz_seeds() -> dict[str, tuple[str, bytes]]:
 
 
 _TOKENS = [b"obj", b"endobj", b"stream", b"endstream", b"xref", b"trailer", b"/Length 999999999",
-           b"/Count -1", b"/Kids [3 0 R 3 0 R]", b"<<", b">>", b"[", b"]", b"(", b")", b"\x00",
+           b"/Count -1", b"/Kids [3 0 R 3 0 R]", b"4 0 R", b"/Parent 3 0 R", b"/MediaBox 5 0 R", b"<<", b">>", b"[", b"]", b"(", b")", b"\x00",
            b"<w:p>", b"</w:p>", b"<w:tbl>", b"&#0;", b"<!ENTITY", b"<script>", b"<table>", b"\xff\xfe"]
 
 
@@ -477,3 +577,10 @@ def mutate_docx_xml(data: bytes, rng) -> bytes:
     def edit(name: str, body: bytes) -> bytes:
         return mutate(body, rng) if name.endswith(".xml") and rng.random() < 0.7 else body
     return _rewrite_zip(data, edit)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "var/badinput")
+    for item in build_corpus(target):
+        expect = "read" if item.must_read else "/".join(sorted(c.value for c in item.expect))
+        print(f"{item.kind:32} {expect:22} {item.path}")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from conftest import cli_env
+from hardening_support import cli_env
 
 # Alternates two large JSON documents into one path, saying which it starts before each write.
 WRITER = """
@@ -27,7 +27,7 @@ for n in range(10_000):
 def test_sigkill_mid_write_leaves_the_old_or_the_new_file(tmp_path):
     target = tmp_path / "out.json"
     rng = random.Random(7)
-    for _ in range(6):
+    for _ in range(4):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(target)], stdout=subprocess.PIPE,
                                   text=True, env=cli_env())
         try:

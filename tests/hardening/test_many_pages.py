@@ -15,13 +15,6 @@ from models import ErrorCode, IntakeError
 PAGES = 2000
 
 
-@pytest.fixture(scope="module")
-def long_pdf(tmp_path_factory):
-    path = tmp_path_factory.mktemp("long") / "2000-pages.pdf"
-    path.write_bytes(many_pages_pdf(PAGES))
-    return path
-
-
 def _rss_bytes() -> int:
     # Resident set size now (not the peak): /proc is cheap enough to read after every page,
     # where tracemalloc would make the read ten times slower.
@@ -30,7 +23,9 @@ def _rss_bytes() -> int:
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc")
-def test_2000_pages_are_streamed_with_flat_memory(long_pdf, monkeypatch):
+def test_2000_pages_are_streamed_with_flat_memory(tmp_path, monkeypatch):
+    long_pdf = tmp_path / "2000-pages.pdf"
+    long_pdf.write_bytes(many_pages_pdf(PAGES))
     rss_after_page: list[int] = []
     read_page = pdf_reader._read_page
 
@@ -49,8 +44,10 @@ def test_2000_pages_are_streamed_with_flat_memory(long_pdf, monkeypatch):
     assert growth_per_page < 10_000, f"{growth_per_page:.0f} bytes kept per page"
 
 
-def test_page_limit_is_a_record_not_a_crash(long_pdf):
+def test_page_limit_is_a_record_not_a_crash(tmp_path):
+    path = tmp_path / "60-pages.pdf"
+    path.write_bytes(many_pages_pdf(60))
     with pytest.raises(IntakeError) as info:
-        read_document(long_pdf, Limits(max_pages=PAGES - 1))
+        read_document(path, Limits(max_pages=50))
     assert info.value.record.code == ErrorCode.TOO_LARGE
-    assert str(PAGES) in info.value.record.message
+    assert "60 pages" in info.value.record.message

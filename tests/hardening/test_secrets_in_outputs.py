@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from conftest import REPO
+from hardening_support import REPO
 from pipelines.cli import EXIT_OK, EXIT_SOME_FAILED, main
 
 SEED = sorted((REPO / "sample_docs" / "seeds").glob("*.txt"))[2]

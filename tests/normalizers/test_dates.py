@@ -73,6 +73,11 @@ def test_two_readings_are_flagged():
     assert set(found.alternatives) == {"2023-01-11", "2023-11-01"}
 
 
+def test_codes_are_not_dates():
+    assert find_dates("统一社会信用代码：91MA20230101X4") == []
+    assert find_dates("账号6222020230101123") == []
+
+
 def test_doc_number_is_not_a_date():
     assert find_dates("阳政发〔2016512号") == []
     assert find_dates("藏市监〔2023〕55号") == []

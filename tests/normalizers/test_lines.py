@@ -1,6 +1,6 @@
 import pytest
 
-from normalizers.lines import continues, is_bare_page_number, is_page_mark, joiner
+from normalizers.lines import continues, is_bare_page_number, is_page_mark, joiner, running_marks
 
 
 @pytest.mark.parametrize("line", ["— 6 —", "- 2 -", "第 3 页", "第3页 共10页", "共10页 第3页", "3 / 10",
@@ -81,3 +81,20 @@ def test_bullet_alone_takes_the_marker_on_the_next_line():
     assert continues("-", "（二）在地区行政区域内依法设立")
     assert continues("1.", "一线工作人员：长期从事一线工作")
     assert not continues("1.", "(1) 政治素质")
+
+
+def test_running_marks_repeat_at_page_edges():
+    pages = [["西藏自治区市场监督管理局文件", f"正文第{n}页。", "更多内容", f"第 {n} 页"] for n in range(1, 5)]
+    pages[2].insert(2, "西藏自治区市场监督管理局文件")      # the same words inside a page: content
+    marks = running_marks(pages)
+    assert (0, 0) in marks and (3, 3) in marks and (1, 3) in marks
+    assert (2, 2) not in marks and (0, 1) not in marks
+    assert running_marks(pages[:2]) == set()
+
+
+def test_title_broken_without_brackets():
+    assert continues("关于开展第二届西藏质量奖", "评选表彰工作的通知")
+    assert continues("市场监管总局办公厅关于", "开展第五届中国质量奖评选表彰工作的通知")
+    assert not continues("关于开展第二届西藏质量奖", "评选表彰工作的通知", paragraph_start=True)
+    assert not continues("西藏自治区市场监督管理局", "关于开展第二届西藏质量奖评选表彰工作的通知")
+    assert not continues("关于开展评选工作的通知", "各会员单位的相关意见")

@@ -1,9 +1,7 @@
-import re
-
-from normalizers.offsets import Mapped, TextBuilder, rewrite
+from normalizers.offsets import Mapped, TextBuilder
 
 
-def test_builder_keeps_map_through_deletions_and_replacements():
+def test_builder_keeps_map_through_deletions():
     builder = TextBuilder("质 量 协会")
     builder.delete(1, 2)
     builder.delete(3, 4)
@@ -13,9 +11,9 @@ def test_builder_keeps_map_through_deletions_and_replacements():
 
 
 def test_replacement_longer_than_source_points_into_its_span():
-    built = rewrite("a-b", re.compile("-"), lambda m: "——")
-    assert built.text == "a——b"
-    assert built.offsets == [0, 1, 1, 2, 3]
+    builder = TextBuilder("a-b")
+    builder.replace(1, 2, "——")
+    assert builder.build() == Mapped("a——b", [0, 1, 1, 2, 3])
 
 
 def test_insertion_points_at_the_gap():
@@ -25,12 +23,15 @@ def test_insertion_points_at_the_gap():
 
 
 def test_then_composes_maps():
-    first = rewrite("a  b  c", re.compile(" +"), lambda m: " ")
-    second = first.then(rewrite(first.text, re.compile(" "), lambda m: ""))
-    assert second.text == "abc"
-    assert [ "a  b  c"[i] for i in second.offsets[:-1]] == ["a", "b", "c"]
-    assert second.offsets[-1] == 7
-
-
-def test_identity():
-    assert Mapped.identity("ab").offsets == [0, 1, 2]
+    source = "a  b  c"
+    first = TextBuilder(source)
+    first.delete(1, 2)
+    first.delete(4, 5)
+    once = first.build()                                 # "a b c"
+    second = TextBuilder(once.text)
+    second.delete(1, 2)
+    second.delete(3, 4)
+    twice = once.then(second.build())
+    assert twice.text == "abc"
+    assert [source[i] for i in twice.offsets[:-1]] == ["a", "b", "c"]
+    assert twice.offsets[-1] == len(source)

@@ -92,3 +92,24 @@ def test_empty_and_blank():
     assert normalize_text("").text == ""
     assert normalize_text("\n \n\u3000\n").text == ""
     assert normalize_text("").offsets == [0]
+
+
+def test_running_header_of_a_paged_text_dropped():
+    pages = [f"西藏自治区质量协会\n第{n}部分内容，详见正文。\n- {n} -" for n in range(1, 4)]
+    text = normalize_text("\f".join(pages)).text
+    assert "质量协会" not in text
+    assert text.count("详见正文") == 3
+
+
+def test_windows_line_ends():
+    result = normalize_text("联系人：朗 杰\r\n邮 编：850008\r\n")
+    assert result.text == "联系人：朗杰\n邮编：850008"
+    start = result.text.index("850008")
+    a, b = result.original_span(start, start + 6)
+    assert result.original[a:b] == "850008"
+
+
+def test_what_a_tibetan_line_holds_besides_tibetan_stays_readable():
+    result = normalize_text("བོད་ རང་ རྒྱལ་ ལྗོངས་ xz@163.com\n西藏自治区")
+    assert result.text == "xz@163.com\n西藏自治区"
+    assert result.tibetan_lines == ["བོད་ རང་ རྒྱལ་ ལྗོངས་ xz@163.com"]

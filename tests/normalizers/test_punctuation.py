@@ -46,3 +46,12 @@ def test_same_length():
 
 def test_document_number_with_di():
     assert unify_punctuation("藏市监（2023）第55号") == "藏市监〔2023〕第55号"
+
+
+def test_ascii_quotes_around_chinese():
+    assert unify_punctuation('坚定拥护"两个确立",坚决做到"两个维护"') == "坚定拥护“两个确立”，坚决做到“两个维护”"
+    assert unify_punctuation('say "hello"') == 'say "hello"'
+
+
+def test_corner_quotes_become_curly():
+    assert unify_punctuation("堅決做到「兩個維護」『好』") == "堅決做到“兩個維護”‘好’"

@@ -56,3 +56,8 @@ def test_a_date_and_the_next_word_stay_apart():
 def test_spaces_around_the_hyphen_of_a_number_removed():
     assert remove_spaces("电话：0891 - 6815193").text == "电话：0891-6815193"
     assert remove_spaces("0891- 6815193 6347266").text == "0891-6815193 6347266"
+
+
+def test_next_field_label_stays_apart():
+    assert remove_spaces("联系人：朗 杰 电话：0891-6815193").text == "联系人：朗杰 电话：0891-6815193"
+    assert remove_spaces("邮 箱：a@b.cn").text == "邮箱：a@b.cn"

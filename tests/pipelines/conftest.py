@@ -76,7 +76,7 @@ def instance():
         yield test_instance
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds() -> list[Path]:
     found = sorted((SAMPLE_DOCS / "seeds").glob("*.txt"))
     if len(found) < 3:
@@ -84,7 +84,7 @@ def seeds() -> list[Path]:
     return found
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def intake():
     """The helpers above, for tests (conftest functions cannot be imported in importlib mode)."""
     return _Helpers()

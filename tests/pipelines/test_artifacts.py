@@ -43,3 +43,14 @@ def test_partition_types():
     docs = by_partition(DocumentOrError, "Docs")
     assert docs.type_check(None, {"k": _doc()}).success
     assert not docs.type_check(None, {"k": "not a document"}).success
+
+
+def test_reviewer_facing_stages_are_redacted(tmp_path):
+    from models.spec import AwardSpec, TextValue
+    store = ArtifactStore(tmp_path)
+    spec = AwardSpec(document="n.txt", issuers=[TextValue(value="电子邮箱：x@163.com 密码：scjgj300")])
+    raw = store.write("plain", "k", spec, AwardSpec).read_text(encoding="utf-8")
+    redacted = store.write("award_spec", "k", spec, AwardSpec, redact_secrets=True)
+    assert "scjgj300" in raw
+    assert "scjgj300" not in redacted.read_text(encoding="utf-8")
+    assert store.read("award_spec", "k", AwardSpec).issuers[0].value.startswith("电子邮箱")

@@ -1,7 +1,6 @@
 """In-process runs of the real stages over sample_docs/: inbox → sensor → runs → var/ files,
 then what automation and the nightly schedule do once a stage version changes."""
 import json
-import shutil
 from pathlib import Path
 
 import dagster as dg
@@ -10,9 +9,10 @@ import pytest
 from models import ErrorRecord
 from models.findings import PacketFindings
 from pipelines.defs import versions
-from pipelines.defs.schedules import stale_requests
-from pipelines.defs.flows import NOTICE_FLOW, BATCH_FLOW, PACKET_FLOW
+from pipelines.defs.flows import BATCH_FLOW, NOTICE_FLOW, PACKET_FLOW
 from pipelines.defs.partitions import notices, packets
+from pipelines.defs.resources import Workspace
+from pipelines.defs.schedules import stale_requests
 from pipelines.defs.stage_types import SpecOrError
 
 SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "sample_docs"
@@ -29,24 +29,26 @@ def _sample_packets() -> list[Path]:
     return []
 
 
-@pytest.fixture
-def processed(tmp_path, ws, instance, seeds, intake):
+@pytest.fixture(scope="module")
+def e2e(tmp_path_factory, seeds, intake):
     """Two notices and (where sample_docs has them) two packets, taken in by the sensor and
-    run the way the daemon would run the sensor's requests."""
-    inbox = tmp_path / "inbox"
+    run the way the daemon would run the sensor's requests; shared by the tests below."""
+    tmp = tmp_path_factory.mktemp("e2e")
+    ws = Workspace(var_dir=str(tmp / "var"), inbox=str(tmp / "inbox"))
     for seed in seeds[:2]:
-        intake.drop(seed, inbox / "round" / seed.name)
-    sample_packets = _sample_packets() or [seeds[2]]
-    for member in sample_packets:
-        intake.drop(member, inbox / "round" / "packets" / member.name)
-    result = intake.tick(instance, ws)
-    # Packets first, so the notices' batch checks find them (the daemon would re-check later).
-    ordered = sorted(result.run_requests, key=lambda r: r.job_name != "packet_flow")
-    runs = [intake.run(request, instance, ws) for request in ordered]
-    return runs
+        intake.drop(seed, tmp / "inbox" / "round" / seed.name)
+    for member in _sample_packets() or [seeds[2]]:
+        intake.drop(member, tmp / "inbox" / "round" / "packets" / member.name)
+    with dg.instance_for_test() as instance:
+        result = intake.tick(instance, ws)
+        # Packets first, so the notices' batch checks find them (the daemon re-checks later).
+        ordered = sorted(result.run_requests, key=lambda r: r.job_name != "packet_flow")
+        runs = [intake.run(request, instance, ws) for request in ordered]
+        yield ws, instance, runs
 
 
-def test_sensor_runs_write_every_stage(processed, ws, instance):
+def test_sensor_runs_write_every_stage(e2e):
+    ws, instance, processed = e2e
     assert all(run.success for run in processed)
     notice_keys = instance.get_dynamic_partitions("notices")
     packet_keys = instance.get_dynamic_partitions("packets")
@@ -63,7 +65,8 @@ def test_sensor_runs_write_every_stage(processed, ws, instance):
         assert ws.store.exists("packet", key)
 
 
-def test_ui_metadata_and_checks(processed, instance):
+def test_ui_metadata_and_checks(e2e):
+    _, instance, processed = e2e
     key = instance.get_dynamic_partitions("notices")[0]
     event = instance.get_latest_materialization_event(dg.AssetKey("notice_document"))
     assert event is not None
@@ -98,14 +101,18 @@ def _with_code_version(asset: dg.AssetsDefinition, code_version: str) -> dg.Asse
     return asset.map_asset_specs(lambda spec: spec.replace_attributes(code_version=code_version))
 
 
-def test_changed_stage_version_marks_exactly_the_stale_partitions(processed, instance, intake):
+def test_changed_stage_version_marks_exactly_the_stale_partitions(e2e, intake):
+    ws, instance, _ = e2e
     notice_keys = set(instance.get_dynamic_partitions("notices"))
-    before = dg.evaluate_automation_conditions(defs=intake.assets, instance=instance)
+    current = dg.Definitions(assets=intake.assets, resources=intake.resources(ws))
+    before = dg.evaluate_automation_conditions(defs=current, instance=instance)
     assert before.total_requested == 0     # nothing is stale right after the runs
 
     bumped = [_with_code_version(a, "spec=next") if a.key == dg.AssetKey("award_spec") else a
               for a in intake.assets]
-    after = dg.evaluate_automation_conditions(defs=bumped, instance=instance, cursor=before.cursor)
+    after = dg.evaluate_automation_conditions(
+        defs=dg.Definitions(assets=bumped, resources=intake.resources(ws)), instance=instance,
+        cursor=before.cursor)
     requested = {key.to_user_string(): set(after.get_requested_partitions(key))
                  for key in (dg.AssetKey(n) for n in NOTICE_FLOW + BATCH_FLOW + PACKET_FLOW)
                  if after.get_num_requested(key)}
@@ -114,7 +121,8 @@ def test_changed_stage_version_marks_exactly_the_stale_partitions(processed, ins
                          ("award_spec", "notice_fields", "batch_findings", "batch_reports")}
 
 
-def test_nightly_schedule_finds_stale_and_failed_partitions(processed, instance, monkeypatch):
+def test_nightly_schedule_finds_stale_and_failed_partitions(e2e, monkeypatch):
+    _, instance, _ = e2e
     flow = NOTICE_FLOW + BATCH_FLOW
     assert stale_requests(instance, notices, flow, "notice_flow", "t") == []
     assert stale_requests(instance, packets, PACKET_FLOW, "packet_flow", "t") == []
@@ -127,3 +135,15 @@ def test_nightly_schedule_finds_stale_and_failed_partitions(processed, instance,
     instance.add_dynamic_partitions("packets", ["never-materialized"])
     [retry] = stale_requests(instance, packets, PACKET_FLOW, "packet_flow", "t")
     assert retry.partition_key == "never-materialized"
+    instance.delete_dynamic_partition("packets", "never-materialized")
+
+
+def test_downstream_runs_alone_on_stored_outputs(e2e, intake):
+    """As automation re-checks a batch: its inputs come from earlier runs, through var/."""
+    ws, instance, _ = e2e
+    key = instance.get_dynamic_partitions("notices")[0]
+    result = dg.materialize(intake.assets + intake.checks,
+                            selection=[dg.AssetKey(n) for n in BATCH_FLOW], partition_key=key,
+                            instance=instance, resources=intake.resources(ws))
+    assert result.success
+    assert {e.check_name for e in result.get_asset_check_evaluations()} == {"packet_verdicts"}

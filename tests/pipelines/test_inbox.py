@@ -75,4 +75,4 @@ def test_registry_recognises_a_resent_file(tmp_path):
     assert record2.rounds == ["r1", "r2"]
     assert record2.path == str(second.resolve())   # the first copy left: read the new one
     assert registry.get("notice", record.key) == record2
-    assert [r.key for r in registry.in_round("notice", "r2")] == [record.key]
+    assert [r.key for r in registry.all("notice")] == [record.key]

@@ -69,7 +69,7 @@ def test_shareable_variant_masks_personal_identifiers(batch):
                      for row in s.iter_rows(values_only=True) for c in row)
     assert ID not in cells and "13912345678" not in cells and "540102********0019" in cells
     html = (out / "review-shareable.html").read_text(encoding="utf-8")
-    assert ID not in html and "data:image/png" not in html
+    assert ID not in html and "data:image/" not in html
     assert ID in (out / "review.html").read_text(encoding="utf-8")
 
 
@@ -77,7 +77,7 @@ def test_html_shows_the_page_region_beside_the_flag(batch):
     findings, packets, out = batch
     write_reports(findings, packets, out)
     html = (out / "review.html").read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") == 1          # the PDF; the .docx has no picture
+    assert html.count("data:image/jpeg;base64,") == 1          # the PDF; the .docx has no picture
     assert "公示期不足" in html and "仅 4 个工作日" in html
 
 

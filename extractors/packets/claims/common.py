@@ -67,14 +67,6 @@ def last_date_row(doc: DocRows) -> tuple[str, Row] | None:
     return None
 
 
-def find_row(doc: DocRows, pattern: re.Pattern[str]) -> tuple[Row, re.Match[str]] | None:
-    for row in doc.rows:
-        m = pattern.search(row.text)
-        if m:
-            return row, m
-    return None
-
-
 def sentences(doc: DocRows) -> list[tuple[str, Row]]:
     """Body text cut at 。；!, each piece with the first row it starts in. A short row without
     sentence punctuation (a title, a signature line) stands alone."""

@@ -41,7 +41,8 @@ _FIELD_OF = dict(LABELS)
 _MAX_LABEL = 40
 
 _SIGNATURE = re.compile(r"(签字|签名|签章)[)）]?[:：]?(?P<name>[^\s（(）)：:]{0,12})")
-_ADMIT = re.compile(r"(发生|出现|受到|造成|存在).{0,20}(事故|处罚|违法|违规|事件|行为)|\d{4}年.{0,12}事故")
+_ADMIT = re.compile(r"(发生|出现|受到|造成|存在).{0,20}(事故|处罚|违法|违规|事件|行为)|\d{4}年.{0,12}事故"
+                    r"|(被|曾因).{0,15}(处罚|罚款|通报|查处|吊销)")
 _DENY = re.compile(r"(无|未|没有|不存在|未曾|从未)(发生|出现|受到|造成|任何|重大)?")
 _YEAR = re.compile(r"(19|20)\d{2}")
 _REGION = re.compile(r"^(?P<p>.{2,8}?(?:省|自治区))?(?P<c>.{2,9}?(?:市|地区|自治州|州|盟))?"
@@ -53,8 +54,13 @@ _NONE = re.compile(r"^(无|没有|暂无|/|—+|-+)[。.]?$")
 _STATEMENT = re.compile(r"[，,。；;]|^(无|未|没有|近\S{1,3}年(内)?(无|未|没有))")
 
 
+# A parenthesis that qualifies a label (（手机）, （组织机构代码）, （注册时间）) is dropped before
+# matching; one asking for a signature or seal is kept, so 法定代表人（签字） stays a sign line.
+_QUALIFIER = re.compile(r"[（(](?![^）)]*[签章])[^）)]{1,16}[)）]")
+
+
 def label_field(text: str) -> str | None:
-    text = trim_label(text)
+    text = _QUALIFIER.sub("", re.sub(r"\s+", "", trim_label(text)))
     if not text or len(text) > _MAX_LABEL or _STATEMENT.search(text):
         return None
     for field, pattern in LABELS:
@@ -93,8 +99,22 @@ def region_of(address: str) -> str:
     return "".join(g for g in (m["p"], m["c"], m["d"]) if g) if m else ""
 
 
+_YES = re.compile(r"^[☑✓√■☒]?\s*(是|有)[。.]?$")
+_CHECKED = re.compile(r"[☑✓√■☒▣]\s*(?P<item>[^□☐☑✓√■☒▣\s]+)")
+
+
+def checked_options(value: str) -> str:
+    """`□制造业 ☑服务业 □工程建设` → `服务业`; text without tick boxes stays as it is."""
+    if not re.search(r"[□☐]", value):
+        return value
+    return "、".join(m["item"] for m in _CHECKED.finditer(value))
+
+
 def incident_admitted(statement: str) -> tuple[bool, list[str]]:
-    """Does a 近N年无…事故 statement admit an incident? And in which years."""
+    """Does a 近N年无…事故 statement admit an incident? And in which years. A bare 是/有
+    answers a 是否发生… question with yes."""
+    if _YES.match(statement.strip()):
+        return True, []
     admitted, years = False, []
     for clause in re.split(r"[，,。；;]", statement):
         if not clause:
@@ -137,7 +157,9 @@ def form_claims(doc: DocRows, *, seal_present: bool) -> list[Claim]:
             continue                      # a 单位名称 on a personal form is the work unit
         if field == "person_name":
             field = "applicant_name" if kind == "individual" else "contact_name"
-        if field in ("founding_date", "birth_date"):
+        if field in ("award_category", "org_type"):
+            value = checked_options(value)
+        elif field in ("founding_date", "birth_date"):
             value = iso_date(value) or _year_month(value) or value
         elif field == "incident_statement":
             admitted, years = incident_admitted(value)

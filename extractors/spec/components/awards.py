@@ -1,7 +1,7 @@
 """Award name(s) and edition: `关于开展第二届西藏质量奖评选表彰工作的通知` → 西藏质量奖, 第二届.
 
 The title names the award; the body is read only when the title does not. 提名奖 is a
-category of the award it belongs to, not an award of its own.
+category of the award it belongs to, not an award of its own (see the quotas component).
 """
 from __future__ import annotations
 
@@ -15,12 +15,10 @@ from models.spec import TextValue
 NAME = "spec_awards"
 VERSION = "1"
 REQUIRES: tuple[str, ...] = ()
-ASSIGNS = ("award_names", "edition", "categories")
+ASSIGNS = ("award_names", "edition")
 
 _EDITION = r"(?:第[一二三四五六七八九十百零〇\d]+[届屆次]|首届|首次)"
 _EDITION_RE = re.compile(_EDITION)
-# Name = the Chinese run that ends in 奖, after the last word that cannot belong to it.
-_AWARD_RE = re.compile(r"[\u4e00-\u9fff]{2,30}?奖(?![\u4e00-\u9fff]*奖)")
 _LEAD = re.compile(
     rf"^.*(?:年度|关于|开展|做好|组织申报|组织开展|组织推荐|申报|推荐|印发|转发|评选|表彰|参评|启动|下达|公布|确定|受理|征集|遴选|评审|认定|评定|推选|选拔|举办)")
 _CATEGORY_ONLY = re.compile(r"^(组织|个人|提名|特别|荣誉|单位|集体|企业|团体|一等|二等|三等|金|银|铜|优秀|鼓励)?奖$")
@@ -91,9 +89,4 @@ def extract(ctx: NoticeContext) -> dict:
         if m:
             edition = TextValue(value=m.group(), provenance=ctx.prov(m.start(), m.end()))
             break
-    categories = []
-    for word in ("组织奖", "个人奖", "提名奖", "特别奖", "集体奖"):
-        at = ctx.text.find(word, ctx.start, ctx.end)
-        if at >= 0:
-            categories.append(TextValue(value=word, confidence=0.8, provenance=ctx.prov(at, at + len(word))))
-    return {"award_names": awards, "edition": edition, "categories": categories}
+    return {"award_names": awards, "edition": edition}

@@ -43,7 +43,9 @@ _NAME_AFTER_PHONE = re.compile(rf"(?:{_LABEL_PHONE})[^。\n]{{0,24}}?\d{{7,8}}\s
 # What ends a 联系人 value on its line: fields whose values are no names.
 _NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|地址|邮编|邮政编码|QQ|微信|。")
 _DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fff]{{3,}}(?:{ORG_SUFFIX}|室|科|组)|[\u4e00-\u9fff]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
-_TITLE_WORD = re.compile(r"(同志|老师|女士|先生|处长|科长|主任|副主任|部长)$")
+_NOT_NAME = re.compile(r"[的要请各将等]|单位|部门|电话|地址|邮箱|负责|联系|方式")
+# Posts written after a name (`张三科长`) are dropped; `王女士` is how the notice names her.
+_POST = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)$")
 
 
 def phone(area: str | None, local: str) -> str:
@@ -96,8 +98,9 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
         department = tokens.pop(0)
     names = []
     for t in tokens:
-        t = re.sub(r"同志$", "", re.sub(r"[^\u4e00-\u9fffA-Za-z·]", "", t))
-        if 2 <= len(_TITLE_WORD.sub("", t) or t) <= 5 and not _DEPT_WORD.match(t):
+        t = _POST.sub("", re.sub(r"[^\u4e00-\u9fffA-Za-z·]", "", t))
+        # Up to six characters: Tibetan and Uyghur names run long (`洛桑丹增平措`).
+        if 2 <= len(t) <= 6 and not _DEPT_WORD.match(t) and not _NOT_NAME.search(t):
             names.append(t)
     return department, names
 
@@ -119,9 +122,36 @@ def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
     return found
 
 
+# Short names of bodies in contact lines: `省质协`, `市监局`, `区科协`.
+_SHORT_BODY = re.compile(r"^(?:[省市县区州国].+|.+[协办会院所局委])$")
+_CONTACT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*联系方式[：:]?$")
+
+
+def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
+    """Under a `联系方式` heading, `质量发展科 张三 0891-6815193`: the short words right
+    before the number are names (the department, if any, comes first)."""
+    found = []
+    for i, line in enumerate(ctx.lines):
+        if not _CONTACT_HEADING.match(line.squashed):
+            continue
+        for below in ctx.lines[i + 1:i + 7]:
+            if _NAMES.search(below.text) or not (_AREA_PHONE.search(below.text) or _MOBILE.search(below.text)):
+                continue
+            raw = ctx.original(below.start, below.end)
+            head = re.split(r"\d", raw, maxsplit=1)[0]
+            if re.search(r"[：:]", head):
+                continue                    # a labelled field, not a name list
+            for word in re.split(r"[\s，,、；;]+", head):
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word) and not _DEPT_WORD.match(word) \
+                        and not _SHORT_BODY.match(word) and not _NOT_NAME.search(word):
+                    found.append((below.start, word))
+    return found
+
+
 def extract(ctx: NoticeContext) -> dict:
     text, lo, hi = ctx.text, ctx.segment.header_end, ctx.end
-    items: list[tuple[int, str, object]] = [(pos, "name", name) for pos, name in _table_names(ctx) if pos >= lo]
+    items: list[tuple[int, str, object]] = [(pos, "name", name) for pos, name in _table_names(ctx) + _unlabelled_names(ctx)
+                                            if pos >= lo]
     for m in _NAMES.finditer(text, lo, hi):
         department, names = split_names(ctx.original(m.start("value"), m.end("value")))
         if department:

@@ -33,8 +33,12 @@ _TOWARDS = re.compile(r"向(?P<who>[^，。,；;]{2,40}?(?:局|厅|委|办|处|�
 _CLAUSE = re.compile(r"[，,；;]")
 _RECOMMENDER = re.compile(r"推荐单位|各地|各县|各市|各区|各州|各省|市场监管局|市场监管部门|主管部门|领导小组|"
                           r"各单位|审核推荐|初核推荐|推荐意见|社会团体")
-_APPLICANT = re.compile(r"申报单位|申报组织|申报人|申报个人|参评|申请人|企业|组织和个人|自愿申报|申报企业")
+_APPLICANT = re.compile(r"申报单位|申报组织|申报人|申报个人|参评|申请人|企业|组织和个人|自愿申报|申报企业|符合条件的")
 _WHAT = re.compile(r"(申报材料|推荐材料|审核推荐材料|推荐意见|审核意见|初核推荐意见|推荐函|推荐名单|申报表|电子版材料|纸质材料|材料)")
+
+
+# `截至2023年12月31日，企业成立满3年`: a reference day for a condition, not a deadline.
+_AS_OF = re.compile(r"^[，,]?[^。；]{0,24}?(?:满\s*[\d一二三四五六七八九十]|成立|注册|累计|不少于|以上|已)")
 
 
 def _year_for(ctx: NoticeContext, d: DateMatch) -> DateMatch:
@@ -100,7 +104,8 @@ def extract(ctx: NoticeContext) -> dict:
             continue
         if _START_AFTER.match(after) or range_ends.get(start) == "start":
             kind = "start"
-        elif _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or range_ends.get(start) == "end":
+        elif _DEADLINE_AFTER.match(after) or range_ends.get(start) == "end" or (
+                _DEADLINE_BEFORE.search(before) and not _AS_OF.match(text[end:e])):
             kind = "reception" if re.search(r"接收|受理(?:时间|截止)", sentence) else "deadline"
         else:
             continue

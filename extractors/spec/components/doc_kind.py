@@ -15,7 +15,7 @@ from extractors.spec.context import NoticeContext
 from models.spec import DocumentKind
 
 NAME = "spec_kind"
-VERSION = "2"
+VERSION = "1"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("kind", "title")
 

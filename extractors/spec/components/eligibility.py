@@ -11,13 +11,13 @@ import re
 
 from extractors.spec.context import NoticeContext
 from extractors.spec.patterns import sentences
-from models.spec import EligibilityRule
+from models.spec import EligibilityRule, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_eligibility"
 VERSION = "1"
 REQUIRES: tuple[str, ...] = ()
-ASSIGNS = ("eligibility",)
+ASSIGNS = ("eligibility", "region")
 
 _N = rf"(?P<n>{NUMBER})"
 _REGION = re.compile(r"在(?P<r>[\u4e00-\u9fff]{2,20}?)(?:行政区域|行政区划|境内|辖区|区域)?内?(?:依法)?(?:设立|注册|登记)")
@@ -30,6 +30,7 @@ _REAPPLY = re.compile(rf"获[^。；]{{0,24}}?{_N}\s*年内不(?:得|再|予)[^�
 _CONSECUTIVE = re.compile(r"不(?:得|能|可)连续(?:申报|参评|参加)")
 _SINGLE_CHANNEL = re.compile(r"不得[^，。；]{0,10}?(?:多渠道|多头|重复|多个渠道)[^，。；]{0,4}?(?:申报|推荐)|只能(?:选择)?(?:通过)?一个渠道")
 _PUBLICITY = re.compile(rf"公示(?:时间|期|期限)?(?:为|不少于|不得少于|不低于)?\s*{_N}\s*个?工作日")
+_LEGAL_FORM = re.compile(r"具有独立法人资格|独立法人|法人、非法人组织[^，。；]{0,16}|法人或者?其他组织|依法注册的[^，。；]{0,10}?法人")
 _INCIDENT_WORDS = re.compile(r"事故|违法|违规|违纪|投诉|失信|不良")
 _ORG_HEADING = re.compile(r"(组织|企业|单位)(?:参评|申报|评选|推荐)?(?:条件|范围)|[（(]组织[)）]")
 _PERSON_HEADING = re.compile(r"个人(?:参评|申报|评选|推荐)?(?:条件|范围)|[（(]个人[)）]")
@@ -48,6 +49,8 @@ def _rules_in(sentence: str) -> list[dict]:
     rules = []
     for m in _REGION.finditer(sentence):
         rules.append({"rule": "region", "value": m["r"]})
+    for m in _LEGAL_FORM.finditer(sentence):
+        rules.append({"rule": "legal_form", "value": m.group()})
     for m in _MIN_YEARS.finditer(sentence):
         if sentence[:m.start()].count("（") + sentence[:m.start()].count("(") > \
                 sentence[:m.start()].count("）") + sentence[:m.start()].count(")"):
@@ -90,4 +93,6 @@ def extract(ctx: NoticeContext) -> dict:
             seen.add(key)
             found.append(EligibilityRule(applicant_kind=kind, text=sentence.strip(), confidence=0.8,
                                          provenance=ctx.prov(s, e), **rule))
-    return {"eligibility": found}
+    region = next((TextValue(value=r.value, provenance=r.provenance, confidence=r.confidence)
+                   for r in found if r.rule == "region" and isinstance(r.value, str)), None)
+    return {"eligibility": found, "region": region}

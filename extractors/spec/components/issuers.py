@@ -45,7 +45,7 @@ def split_glued(name: str) -> list[str]:
 def org_names(ctx: NoticeContext, line) -> list[str]:
     """Organisation name(s) a line consists of; several when spaces in the reader text or a
     repeated region separate them."""
-    parts = [squash(p) for p in re.split(r"\s{2,}|\t", ctx.original(line.start, line.end).strip()) if p.strip()]
+    parts = [squash(p) for p in re.split(r"\s{2,}|[\t\n\f]", ctx.original(line.start, line.end).strip()) if p.strip()]
     if len(parts) > 1 and all(is_org_line(p) for p in parts):
         return parts
     if is_org_line(line.squashed):
@@ -154,6 +154,17 @@ def forwarded_issuer(ctx: NoticeContext, title: str) -> list[TextValue]:
     return [TextValue(value=m["org"], confidence=0.8, provenance=prov)]
 
 
+_SOURCE = re.compile(rf"(?:发文机关|发布机构|发布单位|信息来源|来源)\s*[:：]\s*(?P<org>[\u4e00-\u9fff（）()]{{3,40}}?(?:{ORG_SUFFIX}))(?![\u4e00-\u9fff])")
+
+
+def _page_source(ctx: NoticeContext) -> list[TextValue]:
+    """A web page's `来源：XX局`, for when the notice itself names no issuer."""
+    m = _SOURCE.search(ctx.text, ctx.start, min(ctx.end, ctx.start + 600))
+    if not m:
+        return []
+    return [TextValue(value=m["org"], confidence=0.6, provenance=ctx.prov(m.start("org"), m.end("org")))]
+
+
 def extract(ctx: NoticeContext) -> dict:
     found = _letterhead(ctx) + _header_lines(ctx) + _from_title(ctx) + _signature(ctx)
-    return {"issuers": merge_orgs(found)}
+    return {"issuers": merge_orgs(found or _page_source(ctx))}

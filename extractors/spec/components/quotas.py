@@ -12,13 +12,13 @@ import re
 
 from extractors.spec.context import NoticeContext
 from extractors.spec.patterns import sentences
-from models.spec import Quota
+from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
 VERSION = "1"
 REQUIRES = ("award_names",)
-ASSIGNS = ("quotas",)
+ASSIGNS = ("quotas", "categories")
 
 _COUNT = re.compile(
     rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席)")
@@ -73,8 +73,8 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
     counts: list[re.Match] = []
     for m in _COUNT.finditer(text, start, end):
         n = chinese_to_int(m["n"])
-        if n is None or n == 0 or n > 1000:
-            continue
+        if n is None or n == 0 or n >= 1000 or m["n"] in ("百", "千", "万"):
+            continue          # `百名优秀企业家`, `千家企业`: names of campaigns, not caps
         if _NOT_AFTER.match(text[m.end():m.end() + 6]) or _NOT_BEFORE.search(text[max(start, m.start() - 3):m.start()]):
             continue
         if m["pre"] is None and m["n"] in ("一", "两", "二") and m["unit"] == "个":
@@ -112,13 +112,31 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
 def extract(ctx: NoticeContext) -> dict:
     awards = ctx.found.get("award_names") or []
     default = awards[0].value if awards else "奖"
-    quotas, seen = [], set()
+    quotas, stated = [], set()
     for s, e in sentences(ctx.text, ctx.segment.header_end, ctx.end):
-        for qs, qe, scope, value, category, per in _quotas_in(ctx.text, s, e, default):
-            key = (scope, category, value)
-            if key in seen:
+        found = _quotas_in(ctx.text, s, e, default)
+        # A quota stated again in a later sentence is the same quota; within one sentence
+        # two equal counts are two quotas (`获奖企业不超过10家，提名奖企业不超过10家`).
+        for _, _, scope, value, category, per in found:
+            if (scope, category, value) in stated:
                 continue
-            seen.add(key)
             quotas.append(Quota(scope=scope, category=category, max=value, per=per,
                                 confidence=0.85, provenance=ctx.prov(s, e)))
-    return {"quotas": quotas}
+        stated |= {(scope, category, value) for _, _, scope, value, category, _ in found}
+    return {"quotas": quotas, "categories": _categories(ctx, quotas, default)}
+
+
+_CATEGORY_WORDS = ("组织奖", "个人奖", "提名奖", "特别奖", "集体奖")
+
+
+def _categories(ctx: NoticeContext, quotas: list[Quota], award: str) -> list[TextValue]:
+    """Award categories: those the quotas are given for, and the usual ones the text names."""
+    found: dict[str, TextValue] = {}
+    for q in quotas:
+        if q.scope == "award" and q.category not in (award, "奖"):
+            found.setdefault(q.category, TextValue(value=q.category, confidence=0.8, provenance=q.provenance))
+    for word in _CATEGORY_WORDS:
+        at = ctx.text.find(word, ctx.start, ctx.end)
+        if at >= 0 and not any(word in k for k in found):
+            found[word] = TextValue(value=word, confidence=0.7, provenance=ctx.prov(at, at + len(word)))
+    return list(found.values())

@@ -1,7 +1,10 @@
+import pytest
+
 from tests.extractors.packets.packet_pages import docx_doc, ocr_doc
 
 from extractors.packets.claims.common import DocRows
-from extractors.packets.claims.form import award_items, form_claims, incident_admitted, region_of
+from extractors.packets.claims.form import (award_items, form_claims, incident_admitted, label_field,
+                                            region_of)
 from extractors.packets.reader import split_pages
 from sample_docs.generator.packet_render import Para, Table, Title
 from sample_docs.generator.packets import _form_blocks
@@ -94,6 +97,8 @@ def test_incident_statements():
     assert incident_admitted("近5年内无重大质量、安全、生态环境等事故，无违法、违规、违纪行为。") == (False, [])
     assert incident_admitted("2021年6月发生较大生产安全事故1起，已整改完毕。") == (True, ["2021"])
     assert incident_admitted("近3年未发生重大事故；2020年受到环保行政处罚一次。") == (True, ["2020"])
+    assert incident_admitted("2022年曾因环境违法被罚款5万元") == (True, ["2022"])
+    assert incident_admitted("近3年未被行政处罚") == (False, [])
 
 
 def test_award_items_and_region():
@@ -113,3 +118,34 @@ def test_a_form_split_across_pages_is_one_document():
     assert [(s.kind.value, s.first, s.last) for s in segments] == [("application_form", 1, 2)]
     values, _ = claims_of(doc)
     assert values["legal_representative"] == "扎西" and values["founding_date"] == "2009-09-09"
+
+
+def test_traditional_chinese_form_reads_like_simplified():
+    doc = docx_doc(["第二屆西藏質量獎申報表", ["申報單位名稱", "西藏雪域建材有限責任公司"],
+                    ["統一社會信用代碼", "91540102UCAKJXAL0C"], ["成立時間", "2003年1月3日"],
+                    ["法定代表人", "扎西"]])
+    values, _ = claims_of(doc)
+    assert values["applicant_name"] == "西藏雪域建材有限责任公司"
+    assert values["founding_date"] == "2003-01-03"
+
+
+@pytest.mark.parametrize("label, field", [
+    ("统一社会信用代码（组织机构代码）", "uscc"), ("联系电话（手机）", "contact_phone"),
+    ("成立时间（注册时间）：", "founding_date"), ("单位名称(全称)", "applicant_name"),
+    ("法人代表", "legal_representative"), ("姓 名", "person_name"), ("住所", "registered_address"),
+    ("近三年是否发生重大质量、安全事故", "incident_statement"), ("获奖情况", "previous_awards"),
+    ("法定代表人（签字）", None), ("申报单位（盖章）", None),
+    ("近5年内无重大质量、安全事故。", None),          # a filled-in statement, not its label
+])
+def test_label_variants(label, field):
+    assert label_field(label) == field
+
+
+def test_tick_boxes_and_yes_no_answers():
+    doc = docx_doc(["质量奖申报表", ["申报单位名称", "西藏雅江药业有限公司"],
+                    ["申报类别", "□制造业 ☑服务业 □工程建设行业"],
+                    ["近5年是否发生重大质量、安全事故", "是"]])
+    values, _ = claims_of(doc)
+    assert values["award_category"] == "服务业"
+    assert values["incident_declared"] is True
+    assert incident_admitted("否") == (False, [])

@@ -3,10 +3,9 @@ import pytest
 from tests.extractors.packets.packet_pages import docx_doc, ocr_doc
 
 from extractors.packets.classify import classify_page, title_kind
-from extractors.packets.reader import read_file_documents, split_pages
+from extractors.packets.reader import read_file_documents
 from extractors.packets.rows import Cell, Row
 from models.packet import PacketDocKind as K
-from sample_docs.generator.packet_render import Para, Table, Title
 from sample_docs.generator.packets import (_cover_blocks, _form_blocks, _publicity_blocks,
                                            _recommendation_blocks, _self_assessment_blocks)
 
@@ -23,6 +22,9 @@ from sample_docs.generator.packets import (_cover_blocks, _form_blocks, _publici
     ("营业执照", K.EVIDENCE),
     ("质量管理体系认证证书", K.EVIDENCE),
     ("目录", K.COVER_LETTER),
+    ("关于推荐西藏雪域建材有限责任公司参评第二届西藏质量奖的函", K.RECOMMENDATION),
+    ("西藏质量奖申报书", K.APPLICATION_FORM),
+    ("单位内部公示截图", K.PUBLICITY_PROOF),
 ])
 def test_titles_name_the_kind(title, kind):
     assert title_kind(title) == kind
@@ -91,3 +93,11 @@ def test_evidence_claims_from_a_certificate():
     assert claims["certificate_number"] == "00121Q34567R0M"
     assert (claims["issue_date"], claims["expiry_date"]) == ("2021-05-18", "2024-05-17")
     assert len(claims["fingerprint"]) == 1 and claims["fingerprint"][0].startswith("txt:")
+
+
+def test_a_body_line_naming_a_certificate_does_not_start_a_document():
+    from sample_docs.generator.packet_render import Para, Title
+    first = [Title("西藏雪域建材有限责任公司自我评价报告"), Para("一、领导"), Para("公司坚持质量第一。")]
+    second = [Para("三、资源"), Para("公司获得质量管理体系认证证书"), Para("并持续改进。")]
+    docs = read_file_documents("sa.pdf", ocr_doc(first, second), [])
+    assert [(d.kind, d.pages) for d in docs] == [(K.SELF_ASSESSMENT, [1, 2])]

@@ -15,11 +15,12 @@ def gold(batch: str, name: str) -> dict:
 
 
 def layout_of(packet) -> list[tuple]:
-    return [(d.kind.value, d.source, d.pages, d.copies) for d in packet.documents]
+    """Documents by file and page: the order of files in a folder means nothing."""
+    return sorted((d.source, d.pages, d.kind.value, d.copies) for d in packet.documents)
 
 
 def gold_layout(g: dict) -> list[tuple]:
-    return [(d["kind"], d["source"], d["pages"], d.get("copies", 1)) for d in g["documents"]]
+    return sorted((d["source"], d["pages"], d["kind"], d.get("copies", 1)) for d in g["documents"])
 
 
 @pytest.mark.parametrize("batch, name", [("xizang-2023", "xz-01-org-docx"),
@@ -98,8 +99,8 @@ def test_scanned_envelope_with_copies(tmp_path, xizang_plans):
     envelope = tmp_path / "envelope.pdf"
     write_scan_pdf([scan_effects(page_image(p), rng) for p in pages], envelope)
     packet = read_packet(envelope)
-    assert layout_of(packet) == [("application_form", "envelope.pdf", [1, 1], 2),
-                                 ("publicity_proof", "envelope.pdf", [3, 3], 1)]
+    assert layout_of(packet) == [("envelope.pdf", [1, 1], "application_form", 2),
+                                 ("envelope.pdf", [3, 3], "publicity_proof", 1)]
     form = packet.documents[0]
     assert form.origin == "ocr"
     assert form.claim("applicant_name").value == plan.applicant.name
@@ -107,3 +108,21 @@ def test_scanned_envelope_with_copies(tmp_path, xizang_plans):
     assert form.claim("seal_present").value is True
     assert form.seals and form.seals[0].bbox is not None
     assert packet.documents[1].claim("publicity_start").value == plan.route.pub_start.isoformat()
+
+
+def test_coverage_of_text_layer_lines():
+    from extractors.packets.text_layer import comparable, shown
+    seen = comparable("联系电话 13909422019 电子邮箱 zlb3066@163.com")
+    assert shown("联系电话 13909422019", seen)
+    assert not shown("13909420000", seen)              # four digits changed: all the meaning
+    assert not shown("法定代表人 王建国", seen)
+
+
+@pytest.mark.slow
+def test_hidden_text_layer_that_differs_from_the_picture():
+    pytest.importorskip("extractors.ocr")
+    packet = read_packet(ROOT / "xizang-2023" / "xz-24-text-layer")
+    (form,) = packet.of_kind(K.APPLICATION_FORM)
+    lines = form.claim("text_layer_mismatch").value
+    assert any(line.endswith("0000") for line in lines)
+    assert all(d.claim("text_layer_mismatch") is None for d in packet.documents if d is not form)

@@ -13,6 +13,9 @@ HEAD = "关于开展第二届某某市质量奖评选表彰工作的通知\n各�
     ("杨 帆  李 娜", None, ["杨帆", "李娜"]),
     ("张伟（手机：13912345678）", None, ["张伟"]),
     ("王明同志，电话：0851-85987654", None, ["王明"]),
+    ("李强科长 王女士", None, ["李强", "王女士"]),
+    ("洛桑丹增平措、买买提·艾力", None, ["洛桑丹增平措", "买买提·艾力"]),
+    ("请各单位高度重视", None, []),
 ])
 def test_names(value, department, names):
     assert split_names(value) == (department, names)
@@ -73,3 +76,8 @@ def test_contacts_table(spec_of):
     view = field_view(spec_of(HEAD + "单位\t联系人\t电话\n省市场监管局\t张伟\t0871-63212345\n省工信厅\t李娜\t0871-63212346"))
     assert view.contact_names == ["张伟", "李娜"]
     assert set(view.phones) == {"0871-63212345", "0871-63212346"}
+
+
+def test_names_under_a_contact_heading(spec_of):
+    view = field_view(spec_of(HEAD + "四、联系方式\n市市场监管局质量发展科 张三 0891-6815193\n省质协 李四 13912345678"))
+    assert view.contact_names == ["张三", "李四"]

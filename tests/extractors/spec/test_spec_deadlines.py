@@ -32,6 +32,7 @@ def test_start_dates_are_kept_apart(spec_of):
     "申报单位须在2020年12月31日前依法注册。",
     "本办法自2023年5月1日起施行。",
     "拟于2023年11月20日召开表彰大会。",
+    "截至2023年12月31日，申报企业成立满3年。",
 ])
 def test_dates_that_are_not_deadlines(spec_of, sentence):
     assert spec_of(HEAD + sentence + SIGNED).deadlines == []

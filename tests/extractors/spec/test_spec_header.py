@@ -94,3 +94,10 @@ def test_first_edition_and_joint_title(spec_of):
     assert field_view(spec).award_names == ["某某市质量奖"]
     assert spec.edition.value == "首届"
     assert sorted(v.value for v in spec.issuers) == ["中共某某市委办公室", "某某市人民政府办公室"]
+
+
+def test_page_source_only_when_nothing_else_names_the_issuer(spec_of):
+    page = "关于开展第一届某某市质量奖评选的通知\n发布时间：2023-05-01  来源：某某市市场监督管理局  浏览次数：12\n各单位：\n请于2023年6月1日前报送。"
+    assert field_view(spec_of(page)).issuers == ["某某市市场监督管理局"]
+    signed = page + "\n某某市质量强市工作领导小组办公室\n2023年4月28日"
+    assert field_view(spec_of(signed)).issuers == ["某某市质量强市工作领导小组办公室"]

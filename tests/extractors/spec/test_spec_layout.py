@@ -1,3 +1,4 @@
+from extractors.spec import field_view
 from extractors.spec.layout import segments
 
 from .conftest import normalized
@@ -42,3 +43,33 @@ def test_plain_notice_is_one_segment():
     ndoc = normalized("关于开展第一届某市质量奖评选的通知\n各单位：\n请于2023年5月1日前报送。")
     (only,) = segments(ndoc.text)
     assert only.title == "关于开展第一届某市质量奖评选的通知" and only.forwarded_title is None
+
+
+def test_forwarded_notice_named_but_not_included(spec_of):
+    spec = spec_of("关于转发《市场监管总局办公厅关于开展第五届中国质量奖评选表彰工作的通知》的通知\n各单位：\n"
+                   "现将《市场监管总局办公厅关于开展第五届中国质量奖评选表彰工作的通知》（市监质函〔2023〕105号）"
+                   "转发给你们，请于2023年5月25日前报送。\n某某省市场监督管理局\n2023年5月6日")
+    assert spec.kind.value == "forwarding_notice"
+    assert spec.forwarded.title.startswith("市场监管总局办公厅关于")
+    assert [v.value for v in spec.forwarded.issuers] == ["市场监管总局办公厅"]
+    assert [v.value for v in spec.forwarded.award_names] == ["中国质量奖"]
+    assert [v.value for v in spec.doc_numbers] == ["市监质函〔2023〕105号"]
+    assert spec.issue_date.value == "2023-05-06"
+
+
+def test_forwarding_chain(spec_of):
+    county = ("某某县市场监督管理局文件\n某县市监〔2023〕9号\n关于转发《某某市市场监督管理局关于转发〈某某省质量奖评选通知〉的通知》的通知\n"
+              "各乡镇：\n现将《某某市市场监督管理局关于转发〈某某省质量奖评选通知〉的通知》（某市监〔2023〕21号）转发给你们，"
+              "请于2023年6月1日前报送。\n某某县市场监督管理局\n2023年5月20日\n")
+    city = ("某某市市场监督管理局\n某市监〔2023〕21号\n某某市市场监督管理局关于转发《某某省市场监督管理局关于开展第三届某某省质量奖评选的通知》的通知\n"
+            "各县市场监管局：\n现将《某某省市场监督管理局关于开展第三届某某省质量奖评选的通知》（某省市监〔2023〕7号）转发给你们，"
+            "请于2023年6月10日前报送。\n某某市市场监督管理局\n2023年5月12日\n")
+    province = ("某某省市场监督管理局\n某省市监〔2023〕7号\n某某省市场监督管理局关于开展第三届某某省质量奖评选的通知\n"
+                "各市场监管局：\n材料接收时间截止至6月30日。\n某某省市场监督管理局\n2023年5月1日")
+    spec = spec_of(county + city + province)
+    assert spec.forwarded.forwarded.issue_date.value == "2023-05-01"
+    view = field_view(spec)
+    assert view.issue_date == "2023-05-20"
+    assert view.deadlines == ["2023-06-01", "2023-06-10", "2023-06-30"]
+    assert set(view.doc_numbers) == {"某县市监〔2023〕9号", "某市监〔2023〕21号", "某省市监〔2023〕7号"}
+    assert set(view.issuers) == {"某某县市场监督管理局", "某某市市场监督管理局", "某某省市场监督管理局"}

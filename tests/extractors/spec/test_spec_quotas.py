@@ -44,3 +44,9 @@ def test_applicant_counts_in_prose_are_not_quotas(spec_of):
 def test_award_clause_after_a_recommending_clause(spec_of):
     quotas = spec_of(HEAD + "各县（区）要积极推荐，本届评选名额不超过10个。").quotas
     assert [(q.scope, q.max) for q in quotas] == [("award", 10)]
+
+
+def test_equal_counts_in_one_sentence_are_two_quotas(spec_of):
+    quotas = spec_of(HEAD + "评选某某市质量奖获奖企业不超过10家，某某市质量奖提名奖企业不超过10家。"
+                     "再次强调：获奖企业不超过10家。").quotas
+    assert [(q.scope, q.max) for q in quotas] == [("award", 10), ("award", 10)]

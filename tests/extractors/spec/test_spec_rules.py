@@ -52,3 +52,10 @@ def test_attachments_procedure_standards(spec_of):
     assert [(a.number, a.title) for a in spec.attachments] == [(1, "某某市质量奖申报表"), (2, "推荐名单汇总表")]
     assert [p.title for p in spec.procedure] == ["自愿申报", "审核推荐", "表彰授奖"]
     assert [s.value for s in spec.evaluation_standards] == ["GB/T 19580《卓越绩效评价准则》"]
+
+
+def test_legal_form(spec_of):
+    rule = rules(spec_of(HEAD + "在阳泉市行政区域内注册、具有独立法人资格、从事合法生产经营活动3年以上。"))
+    assert rule[("any", "legal_form")].value == "具有独立法人资格"
+    assert rule[("any", "region")].value == "阳泉市"
+    assert rule[("any", "min_years_operating")].value == 3

@@ -1,0 +1,126 @@
+"""One page image to a `Page`: orientation, red-seal suppression, Chinese lines through PP-OCR,
+Tibetan lines through Tesseract, reading order, boxes and confidence per line."""
+from __future__ import annotations
+
+import numpy as np
+
+from models import Line, Origin, Page, Script
+from extractors.layout import Segment, reading_order
+from extractors.ocr import engine, tibetan
+from normalizers.script import detect_script
+
+# Below this the recogniser's read is doubtful and the crop is offered to the Tibetan reader.
+TIBETAN_RETRY_SCORE = 0.75
+# A page whose lines read worse than this is tried upside down.
+UPRIGHT_SCORE = 0.85
+
+
+def ocr_image(image: np.ndarray, number: int, *, scale: float = 1.0, unit: str = "px") -> Page:
+    """`image` is RGB (H, W, 3). Boxes are returned in the upright page's pixels times `scale`
+    (a PDF page rendered at 200 dpi passes 72/200 so its boxes are in points)."""
+    image = suppress_red(image)
+    rotation, lines = _upright_lines(image)
+    if rotation:
+        image = np.ascontiguousarray(np.rot90(image, k=rotation // 90))
+    height, width = image.shape[:2]
+    segments, scripts, unread = [], {}, set()
+    for raw in lines:
+        text, score, script = raw.text.strip(), raw.score, Script.HANS
+        if score < TIBETAN_RETRY_SCORE or not text:
+            read = tibetan.read_tibetan(raw.crop)
+            if read is not None:
+                text, score = read
+                script = Script.TIBETAN
+            elif not text:
+                if tibetan.tesseract_available() or not _line_shaped(raw):
+                    continue      # nothing legible: noise, a rule, a seal ring
+                script = Script.TIBETAN
+        xs, ys = raw.quad[:, 0], raw.quad[:, 1]
+        seg = Segment(text=text, x0=float(xs.min()), top=float(ys.min()), x1=float(xs.max()),
+                      bottom=float(ys.max()), size=float(ys.max() - ys.min()), confidence=score)
+        if script == Script.HANS:
+            script = detect_script(text)
+        segments.append(seg)
+        scripts[id(seg)] = script
+        if not text:
+            unread.add(id(seg))
+    ordered = reading_order(segments, width)
+    page_lines = [
+        Line(text=s.text, bbox=(s.x0 * scale, s.top * scale, s.x1 * scale, s.bottom * scale),
+             confidence=round(s.confidence, 4), script=scripts[id(s)], origin=Origin.OCR,
+             unread=id(s) in unread)
+        for s in ordered]
+    _mark_paragraphs(page_lines)
+    read = [ln.confidence for ln in page_lines if not ln.unread]
+    return Page(number=number, width=width * scale, height=height * scale, unit=unit,
+                origin=Origin.OCR, lines=page_lines, rotation=rotation,
+                ocr_confidence=round(float(np.mean(read)), 4) if read else None)
+
+
+def suppress_red(image: np.ndarray) -> np.ndarray:
+    """Paint red-seal ink white so the black text under a seal stays legible; black stays black."""
+    rgb = image.astype(np.int16)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    red = (r > 120) & (r - g > 60) & (r - b > 60)
+    if not red.any():
+        return image
+    out = image.copy()
+    out[red] = 255
+    return out
+
+
+def _upright_lines(image: np.ndarray) -> tuple[int, list[engine.RawLine]]:
+    """(degrees turned counter-clockwise, lines) for the orientation that reads best."""
+    lines = engine.detect_and_read(image)
+    if not lines:
+        return 0, lines
+    tall = sum(1 for ln in lines if _height(ln) > 1.5 * _width(ln))
+    candidates = [0]
+    if tall > len(lines) / 2:
+        candidates = [90, 270]           # lines run vertically: the page lies on its side
+    elif _mean_score(lines) < UPRIGHT_SCORE:
+        candidates = [0, 180]
+    if candidates == [0]:
+        return 0, lines
+    best = (0, lines) if 0 in candidates else None
+    for degrees in (c for c in candidates if c):
+        turned = engine.detect_and_read(np.ascontiguousarray(np.rot90(image, k=degrees // 90)))
+        if best is None or _quality(turned) > _quality(best[1]):
+            best = (degrees, turned)
+    return best
+
+
+def _quality(lines: list[engine.RawLine]) -> float:
+    return sum(ln.score * len(ln.text) for ln in lines)
+
+
+def _mean_score(lines: list[engine.RawLine]) -> float:
+    weights = [max(1, len(ln.text)) for ln in lines]
+    return sum(ln.score * w for ln, w in zip(lines, weights)) / sum(weights)
+
+
+def _height(line: engine.RawLine) -> float:
+    return float(line.quad[:, 1].max() - line.quad[:, 1].min())
+
+
+def _width(line: engine.RawLine) -> float:
+    return float(line.quad[:, 0].max() - line.quad[:, 0].min())
+
+
+def _line_shaped(line: engine.RawLine) -> bool:
+    """Without Tesseract, only a wide, line-shaped box is kept, as an unread (probably Tibetan) line."""
+    return _width(line) > 2.5 * _height(line)
+
+
+def _mark_paragraphs(lines: list[Line]) -> None:
+    if not lines:
+        return
+    heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
+    line_height = heights[len(heights) // 2]
+    lefts = sorted(round(ln.bbox[0]) for ln in lines)
+    body_left = lefts[len(lefts) // 4]
+    lines[0].paragraph_start = True
+    for prev, line in zip(lines, lines[1:]):
+        gap = line.bbox[1] - prev.bbox[3]
+        indented = line.bbox[0] - body_left > 1.2 * line_height
+        line.paragraph_start = gap > 0.9 * line_height or indented or line.bbox[1] < prev.bbox[1]
