@@ -1,10 +1,13 @@
 """OCR benchmark: CER (Chinese and Tibetan lines separately), seconds per page and peak RSS for
 PP-OCRv6 (rapidocr) against Tesseract chi_sim+chi_tra on the same scanned pages.
 
-    .venv/bin/python bench/bench_ocr.py [--pages N] [--json var/bench/ocr.json]
+    .venv/bin/python bench/bench_ocr.py [--no-clean] [--soak 1000] [--json var/bench/ocr.json]
 
 Pages: the committed scans in sample_docs/scans/ (rotation, skew, noise, JPEG, grey paper, a red
-seal over text, two columns, Traditional script, a Tibetan letterhead), each with its truth.
+seal over text, two columns, Traditional script, a Tibetan letterhead), each with its truth, and
+the same pages drawn clean by the generator (no damage), written to a temporary folder.
+`--soak N` then reads N pages in a row with the one engine and prints RSS every 50 pages, to show
+memory stays flat over long runs.
 CER = edit distance / reference length after normalization (whitespace removed, NFKC,
 Traditional → Simplified), so it measures what the extractors see.
 """
@@ -18,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -29,8 +33,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.ocr import ocr_image  # noqa: E402
+from extractors.ocr.engine import ENGINE_VERSION  # noqa: E402
 from models import Script  # noqa: E402
 from normalizers.script import to_simplified  # noqa: E402
+from sample_docs.generator import scans  # noqa: E402
 
 
 def squash(text: str) -> str:
@@ -58,6 +64,42 @@ def tesseract_page(path: Path) -> str:
                           capture_output=True, text=True, env=env).stdout
 
 
+def committed_scans(folder: Path) -> list[tuple[str, str, Path, dict]]:
+    out = []
+    for truth_path in sorted(folder.glob("*.truth.json")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        out.append(("scanned", truth_path.name.removesuffix(".truth.json"), folder / truth["image"], truth))
+    return out
+
+
+def clean_pages(folder: Path) -> list[tuple[str, str, Path, dict]]:
+    """The committed cases drawn again without damage (same layout, letterheads, columns)."""
+    cases = [case[:-1] + (scans.Damage(),) for case in scans.CASES]
+    out = []
+    for page in scans.scanned_pages(cases):
+        path = scans.write_page(page, folder)
+        truth = json.loads((folder / f"{page.name}.truth.json").read_text(encoding="utf-8"))
+        out.append(("clean", page.name, path, truth))
+    return out
+
+
+def soak(paths: list[Path], pages: int) -> list[tuple[int, float]]:
+    """RSS (MB, current not peak) every 50 pages while reading `pages` pages with one engine."""
+    images = [np.asarray(Image.open(p).convert("RGB")) for p in paths]
+    curve = []
+    for i in range(pages):
+        ocr_image(images[i % len(images)], 1)
+        if (i + 1) % 50 == 0 or i + 1 == pages:
+            curve.append((i + 1, round(current_rss_mb(), 1)))
+            print(f"soak: {i + 1} pages, RSS {curve[-1][1]} MB", flush=True)
+    return curve
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -67,12 +109,14 @@ def main() -> None:
     ap.add_argument("--scans", type=Path, default=ROOT / "sample_docs" / "scans")
     ap.add_argument("--json", type=Path, default=ROOT / "var" / "bench" / "ocr.json")
     ap.add_argument("--no-tesseract", action="store_true")
+    ap.add_argument("--no-clean", action="store_true", help="skip the clean renders")
+    ap.add_argument("--soak", type=int, default=0, help="pages to read in a row for the RSS curve")
     args = ap.parse_args()
 
+    tmp = Path(tempfile.mkdtemp(prefix="bench_ocr_"))
+    sources = committed_scans(args.scans) + ([] if args.no_clean else clean_pages(tmp))
     rows = []
-    for truth_path in sorted(args.scans.glob("*.truth.json")):
-        truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        image_path = args.scans / truth["image"]
+    for kind, name, image_path, truth in sources:
         rgb = np.asarray(Image.open(image_path).convert("RGB"))
         started = time.perf_counter()
         page = ocr_image(rgb, 1)
@@ -82,7 +126,7 @@ def main() -> None:
         zh_got = "".join(l.text for l in page.lines if l.script != Script.TIBETAN)
         bo_got = "".join(l.text for l in page.lines if l.script == Script.TIBETAN)
         zh = cer(to_simplified(zh_truth), to_simplified(zh_got))
-        row = {"page": truth_path.stem.replace(".truth", ""), "seconds": round(seconds, 3),
+        row = {"page": name, "kind": kind, "seconds": round(seconds, 3),
                "rotation": page.rotation, "zh_errors": zh[0], "zh_chars": zh[1],
                "traditional": truth.get("traditional", False)}
         if bo_truth:
@@ -97,7 +141,7 @@ def main() -> None:
             t = cer(to_simplified(zh_truth), to_simplified(tess))
             row["tesseract_zh_errors"] = t[0]
         rows.append(row)
-        print(f"{row['page']:<28} {seconds:5.2f}s rot={page.rotation:<3} "
+        print(f"{kind:<7} {name:<24} {seconds:5.2f}s rot={page.rotation:<3} "
               f"CER zh {zh[0] / max(1, zh[1]):.2%}"
               + (f"  bo {row['bo_errors'] / max(1, row['bo_chars']):.2%} "
                  f"({row['bo_lines_read']}/{row['bo_lines_truth']} lines)" if bo_truth else "")
@@ -108,24 +152,44 @@ def main() -> None:
         n = sum(r.get(chars, 0) for r in rows)
         return sum(r.get(key, 0) for r in rows) / n if n else None
 
-    simp = [r for r in rows if not r["traditional"]]
-    trad = [r for r in rows if r["traditional"]]
+    def figures(rows):
+        simp = [r for r in rows if not r["traditional"]]
+        trad = [r for r in rows if r["traditional"]]
+        tess = [r for r in rows if "tesseract_zh_errors" in r]
+        return {
+            "pages": len(rows),
+            "cer_zh_simplified": total(simp, "zh_errors", "zh_chars"),
+            "cer_zh_traditional": total(trad, "zh_errors", "zh_chars"),
+            "cer_tibetan": total(rows, "bo_errors", "bo_chars"),
+            "tibetan_lines_read": f"{sum(r.get('bo_lines_read', 0) for r in rows)}"
+                                  f"/{sum(r.get('bo_lines_truth', 0) for r in rows)}",
+            "median_seconds_per_page": statistics.median(r["seconds"] for r in rows) if rows else None,
+            "tesseract_cer_zh_simplified": total([r for r in tess if not r["traditional"]],
+                                                 "tesseract_zh_errors", "zh_chars"),
+            "tesseract_cer_zh_traditional": total([r for r in tess if r["traditional"]],
+                                                  "tesseract_zh_errors", "zh_chars"),
+            "tesseract_median_seconds": statistics.median(
+                [r["tesseract_seconds"] for r in tess] or [0]),
+        }
+
     summary = {
-        "pages": len(rows),
-        "cer_zh_simplified": total(simp, "zh_errors", "zh_chars"),
-        "cer_zh_traditional": total(trad, "zh_errors", "zh_chars"),
-        "cer_tibetan": total(rows, "bo_errors", "bo_chars"),
-        "median_seconds_per_page": statistics.median(r["seconds"] for r in rows) if rows else None,
+        "engine": ENGINE_VERSION,
+        "cores": os.cpu_count(),
+        "scanned": figures([r for r in rows if r["kind"] == "scanned"]),
+        "clean": figures([r for r in rows if r["kind"] == "clean"]),
         "peak_rss_mb": round(rss_mb(), 1),
-        "tesseract_cer_zh": total([r for r in rows if "tesseract_zh_errors" in r],
-                                  "tesseract_zh_errors", "zh_chars"),
-        "tesseract_median_seconds": statistics.median(
-            [r["tesseract_seconds"] for r in rows if "tesseract_seconds" in r] or [0]),
+        "tesseract_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         "rows": rows,
     }
+    if args.soak:
+        summary["soak_rss_mb"] = soak([s[2] for s in sources], args.soak)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    print({k: (round(v, 4) if isinstance(v, float) else v) for k, v in summary.items() if k != "rows"})
+    for key in ("scanned", "clean"):
+        print(key, {k: (round(v, 4) if isinstance(v, float) else v) for k, v in summary[key].items()})
+    print("peak RSS MB: engine process", summary["peak_rss_mb"],
+          "| tesseract child", summary["tesseract_peak_rss_mb"])
     print(f"figures saved to {args.json}")
 
 

@@ -133,7 +133,7 @@ def main() -> None:
         run_id = f"{time.time_ns():x}"
         ws = Workspace(var_dir=str(tmp / "var"), inbox=str(tmp / "inbox"))
         # Warm-up (imports, segmenter and OCR models, Dagster's first run) outside the timings.
-        warm = copies(files, 2, tmp / "docs-warm")
+        warm = copies(files, 1, tmp / "docs-warm")
         run_cli(args.flow, warm, tmp / "warm")
         run_dagster(args.flow, warm, ws, instance, args.batch, f"w{run_id}")
 
@@ -149,6 +149,8 @@ def main() -> None:
                   f"{1000 * cli_s / size:>11.1f} {1000 * dg_s / size:>10.1f} "
                   f"{rss[0]:>13.0f} {rss[-1]:>12.0f}")
 
+        if not args.single_runs:
+            return
         single = copies(files, args.single_runs, tmp / "docs-single")
         per_run, _ = run_dagster(args.flow, single, ws, instance, 1, f"s{run_id}")
         cli_single = run_cli(args.flow, single, tmp / "cli-single")

@@ -97,7 +97,7 @@ def _md_readings(digits: str) -> list[tuple[int, int]]:
 
 _FULL_RE = re.compile(rf"(?P<y>{_YEAR}){_S}年{_S}(?P<m>{_NUM}){_S}月{_S}(?P<d>{_NUM}){_S}{_DAY_END}")
 _MINGUO_RE = re.compile(
-    rf"(?:民[国國]{_S}(?P<y>\d{{2,3}}|[{_CN}]{{1,4}}){_S}年{_S}(?P<m>{_NUM}){_S}月{_S}(?P<d>{_NUM}){_S}{_DAY_END}?"
+    rf"(?:(?:中[华華])?民[国國]{_S}(?P<y>\d{{2,3}}|[{_CN}]{{1,4}}){_S}年{_S}(?P<m>{_NUM}){_S}月{_S}(?P<d>{_NUM}){_S}{_DAY_END}?"
     rf"|(?<![\d.])(?P<y2>1[0-4]\d){_S}(?:年{_S}(?P<m2>\d{{1,2}}){_S}月{_S}(?P<d2>\d{{1,2}}){_S}{_DAY_END}?"
     rf"|(?P<sep>[-/.])(?P<m3>\d{{1,2}})(?P=sep)(?P<d3>\d{{1,2}})(?![\d.])))")
 _NUMERIC_RE = re.compile(

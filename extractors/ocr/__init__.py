@@ -16,6 +16,7 @@ import numpy as np
 from models import ErrorCode, IntakeError, Page
 from extractors.ocr.engine import ENGINE_VERSION
 from extractors.ocr.page import ocr_image
+from extractors.ocr.text_layer import layer_disagrees_with_image
 
 # Measured: PP-OCRv6 reads 200-dpi renders of A4 notices at 0.1% CER; more costs time, less
 # loses small print.
@@ -28,7 +29,8 @@ OCR_VERSION = f"ocr-0.1.0+{ENGINE_VERSION}"
 
 
 def pdf_page_needs_ocr(plumber_page) -> bool:
-    """No text layer, an empty one, or one that is mostly unmapped glyphs (cid:NN, private use)."""
+    """No text layer, an empty one, one that is mostly unmapped glyphs (cid:NN, private use), or
+    a layer over a page image that does not read as what the image shows (`text_layer.py`)."""
     chars = plumber_page.chars
     if not chars:
         return True
@@ -37,7 +39,7 @@ def pdf_page_needs_ocr(plumber_page) -> bool:
     if not visible:
         return True
     garbage = sum(len(m.group(0)) for m in _GARBAGE.finditer(text))
-    return garbage > 0.3 * len(visible)
+    return garbage > 0.3 * len(visible) or layer_disagrees_with_image(plumber_page)
 
 
 def ocr_pdf_page(pdf_path: str | Path, page_index: int, page_number: int) -> Page:

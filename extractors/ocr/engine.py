@@ -52,18 +52,22 @@ def chinese_engine():
     })
 
 
-def detect_and_read(image: np.ndarray) -> list[RawLine]:
-    """Every detected line box with what the recogniser made of it, empty reads included
-    (rapidocr's own pipeline drops those, and they are the Tibetan lines)."""
+def detect(image: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Line boxes (4x2 corner points) and their crops, tall crops already turned horizontal."""
     engine = chinese_engine()
     det = engine(image, use_det=True, use_cls=False, use_rec=False)
     boxes = getattr(det, "boxes", None)
     if boxes is None or len(boxes) == 0:
-        return []
-    crops = engine.crop_text_regions(image, boxes)
-    rec = engine.recognize_txt(crops)
-    return [RawLine(quad=np.asarray(box), text=text or "", score=float(score or 0.0), crop=crop)
-            for box, crop, text, score in zip(boxes, crops, rec.txts, rec.scores)]
+        return [], []
+    return [np.asarray(b) for b in boxes], engine.crop_text_regions(image, boxes)
+
+
+def detect_and_read(image: np.ndarray) -> list[RawLine]:
+    """Every detected line box with what the recogniser made of it, empty reads included
+    (rapidocr's own pipeline drops those, and they are the Tibetan lines)."""
+    boxes, crops = detect(image)
+    return [RawLine(quad=box, text=text, score=score, crop=crop)
+            for box, crop, (text, score) in zip(boxes, crops, read_crops(crops))]
 
 
 def read_crops(crops: list[np.ndarray]) -> list[tuple[str, float]]:

@@ -70,28 +70,41 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
 
 
 def _upright_lines(image: np.ndarray) -> tuple[int, list[engine.RawLine]]:
-    """(degrees turned counter-clockwise, lines) for the orientation that reads best."""
-    lines = engine.detect_and_read(image)
-    if not lines:
-        return 0, lines
-    tall = sum(1 for ln in lines if _height(ln) > 1.5 * _width(ln))
-    candidates = [0]
-    if tall > len(lines) / 2:
-        candidates = [90, 270]           # lines run vertically: the page lies on its side
-    elif _mean_score(lines) < UPRIGHT_SCORE:
-        candidates = [0, 180]
-    if candidates == [0]:
-        return 0, lines
-    best = (0, lines) if 0 in candidates else None
-    for degrees in (c for c in candidates if c):
-        turned = engine.detect_and_read(np.ascontiguousarray(np.rot90(image, k=degrees // 90)))
-        if best is None or _quality(turned) > _quality(best[1]):
-            best = (degrees, turned)
-    return best
+    """(degrees turned counter-clockwise, lines) for the orientation that reads best.
+
+    The recogniser decides: a sample of line crops is read as it stands and turned half round,
+    and the page is turned (and read again) only when the turned crops read better.
+    """
+    boxes, crops = engine.detect(image)
+    if not boxes:
+        return 0, []
+    tall = sum(1 for b in boxes if _extent(b, 1) > 1.5 * _extent(b, 0))
+    if tall > len(boxes) / 2:
+        # rapidocr turns tall crops a quarter counter-clockwise: if they read upright, so does
+        # the page turned the same way; else it lies the other way round.
+        sample = _largest([c for b, c in zip(boxes, crops) if _extent(b, 1) > 1.5 * _extent(b, 0)])
+        degrees = 90 if _sample_score(sample) >= _sample_score([np.rot90(c, 2) for c in sample]) else 270
+        return degrees, engine.detect_and_read(np.ascontiguousarray(np.rot90(image, k=degrees // 90)))
+    lines = [engine.RawLine(quad=b, text=t, score=s, crop=c)
+             for b, c, (t, s) in zip(boxes, crops, engine.read_crops(crops))]
+    if _mean_score(lines) < UPRIGHT_SCORE:
+        sample = _largest(crops)
+        if _sample_score([np.rot90(c, 2) for c in sample]) > _sample_score(sample):
+            return 180, engine.detect_and_read(np.ascontiguousarray(np.rot90(image, k=2)))
+    return 0, lines
 
 
-def _quality(lines: list[engine.RawLine]) -> float:
-    return sum(ln.score * len(ln.text) for ln in lines)
+def _largest(crops: list[np.ndarray], n: int = 8) -> list[np.ndarray]:
+    return sorted(crops, key=lambda c: c.shape[0] * c.shape[1], reverse=True)[:n]
+
+
+def _sample_score(crops: list[np.ndarray]) -> float:
+    reads = engine.read_crops([np.ascontiguousarray(c) for c in crops])
+    return sum(score for _, score in reads) / max(1, len(reads))
+
+
+def _extent(quad: np.ndarray, axis: int) -> float:
+    return float(quad[:, axis].max() - quad[:, axis].min())
 
 
 def _mean_score(lines: list[engine.RawLine]) -> float:
@@ -99,17 +112,9 @@ def _mean_score(lines: list[engine.RawLine]) -> float:
     return sum(ln.score * w for ln, w in zip(lines, weights)) / sum(weights)
 
 
-def _height(line: engine.RawLine) -> float:
-    return float(line.quad[:, 1].max() - line.quad[:, 1].min())
-
-
-def _width(line: engine.RawLine) -> float:
-    return float(line.quad[:, 0].max() - line.quad[:, 0].min())
-
-
 def _line_shaped(line: engine.RawLine) -> bool:
     """Without Tesseract, only a wide, line-shaped box is kept, as an unread (probably Tibetan) line."""
-    return _width(line) > 2.5 * _height(line)
+    return _extent(line.quad, 0) > 2.5 * _extent(line.quad, 1)
 
 
 def _mark_paragraphs(lines: list[Line]) -> None:

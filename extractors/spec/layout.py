@@ -38,7 +38,7 @@ class Segment:
 _TIBETAN = re.compile(r"[\u0f00-\u0fff]")
 _TITLE_WORDS = re.compile(r"关于|通知|办法|细则|解读|决定|公告|通告|方案|意见")
 _TITLE_END = re.compile(r"(通知|办法|细则|决定|意见|方案|公告|通告|函|解读|规定|》)$")
-_NAVIGATION = re.compile(r">|＞|»|当前位置|首页|通知公告$|发布时间|来源[:：]")
+_NAVIGATION = re.compile(r">|＞|»|当前位置|首页|通知公告$|发布时间|发布日期|来源[:：]")
 _SALUTATION = re.compile(r"[:：]$")
 _FORWARDING = re.compile(r"转发")
 # `现将《…办法》印发给你们` issues the notice's own rules; only 转发 forwards another notice.
@@ -67,8 +67,8 @@ def _find_title(lines: tuple[TextLine, ...]) -> tuple[str, tuple[int, int], int]
         text = line.squashed
         if not _TITLE_WORDS.search(text) or _SALUTATION.search(text) or len(text) > 90 or len(text) < 6:
             continue
-        if _NAVIGATION.search(text):
-            continue
+        if _NAVIGATION.search(text) or "。" in text or text.count("，") > 1:
+            continue                    # navigation, or a sentence of the body
         if text.startswith(("各", "现将", "为", "根据", "附件", "抄送")) or DOC_NUMBER_RE.fullmatch(text):
             continue
         parts, last = [text], i
@@ -79,6 +79,11 @@ def _find_title(lines: tuple[TextLine, ...]) -> tuple[str, tuple[int, int], int]
             parts.append(nxt)
             last += 1
         return "".join(parts), (line.start, lines[last].end), last
+    # A web page may headline the award without any title word (`第35届国家品质奖即日起受理申请`).
+    for i, line in enumerate(lines[:3]):
+        text = line.squashed
+        if "奖" in text and 6 <= len(text) <= 60 and not _NAVIGATION.search(text) and not _SALUTATION.search(text):
+            return text, (line.start, line.end), i
     return None
 
 

@@ -17,6 +17,7 @@ ORG_SUFFIXES = sorted([
     "局", "委员会", "委", "办公室", "办公厅", "办", "协会", "学会", "联合会", "商会", "促进会",
     "研究会", "人民政府", "政府", "厅", "部", "署", "中心", "院", "领导小组", "小组", "公署",
     "管委会", "总局", "处", "科", "站", "集团", "公司", "研究所", "联盟", "基金会", "总会",
+    "工会", "科协", "侨联", "妇联", "残联", "文联", "工商联",
 ], key=len, reverse=True)
 ORG_SUFFIX = "|".join(ORG_SUFFIXES)
 # A line that is nothing but an organisation name (letterhead, signature block).

@@ -34,12 +34,12 @@ from docx.shared import Pt, RGBColor
 from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTCollection, TTFont, newTable
+from fontTools.ttLib import TTCollection, newTable
 from fpdf import FPDF
 from fpdf.enums import Align
 
 SOURCE_DIRS = ("seeds", "notices")
-TWO_COLUMN_STEM = "002_22c4410221fa3656"
+TWO_COLUMN_STEM = "n03_jiangsu_zhuanli"
 FIXED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
 
 NOTO_SERIF = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
@@ -262,18 +262,18 @@ STYLE = {  # role -> (font, size pt, line height mm, align, colour)
 }
 
 
-def _write_block(pdf: FPDF, block: Block, size_scale: float = 1.0) -> None:
+def _write_block(pdf: FPDF, block: Block) -> None:
     if block.role is Role.BLANK:
-        pdf.ln(2.5 * size_scale)
+        pdf.ln(2.5)
         return
     font, size, height, align, colour = STYLE[block.role]
     pdf.set_text_color(*colour)
     if block.is_tibetan:
         pdf.set_text_shaping(True)
-        pdf.set_font("tibetan", size=size * size_scale)
+        pdf.set_font("tibetan", size=size)
     else:
-        pdf.set_font(font, size=size * size_scale)
-    pdf.multi_cell(0, height * size_scale, block.text, align=align, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(font, size=size)
+    pdf.multi_cell(0, height, block.text, align=align, new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_shaping(False)
 
 
@@ -302,8 +302,9 @@ def render_pdf(notice: Notice, fonts: FontFiles) -> bytes:
 def render_two_column_pdf(notice: Notice, fonts: FontFiles) -> bytes:
     """Title block across the page, body set in two balanced columns."""
     blocks = layout_blocks(notice.lines)
-    head = [b for b in blocks[: next((i for i, b in enumerate(blocks) if b.role in (Role.BODY, Role.HEADING)), 0)]]
-    body = blocks[len(head):]
+    head_end = max((i + 1 for i, b in enumerate(blocks) if b.role in (Role.LETTERHEAD, Role.DOC_NUMBER, Role.TITLE)),
+                   default=0)
+    head, body = blocks[:head_end], blocks[head_end:]
     title = next((b.text for b in blocks if b.role is Role.TITLE), notice.stem)
     pdf = _new_pdf(fonts, title)
     pdf.set_margins(18, 22, 18)

@@ -22,7 +22,7 @@ from pipelines.cli import EXIT_SOME_FAILED, main
 
 CLI = str(Path(sys.executable).with_name("award-intake"))
 SEEDS = sorted((REPO / "sample_docs" / "seeds").glob("*.txt"))
-# OCR of a 100-megapixel page belongs to the OCR tests, not to a CLI batch.
+# Real OCR of 100 megapixels takes half a minute: bench/fuzz_entry_points.py --scaling measures it.
 BATCH_KINDS = [k for k in KINDS if k != "scan_100_megapixel"
                and not (k == "unreadable_permissions" and os.geteuid() == 0)]
 

@@ -60,6 +60,25 @@ def _in_title(title: str) -> list[str]:
     return names
 
 
+# Honours that are no 奖 (`全国优秀质量管理小组`, `安徽省优秀质量管理小组成果`): what the title
+# says is selected, between the verb and the activity.
+_HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席质量官|标兵|领军")
+_HONOUR = re.compile(
+    r"(?:推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集)(?P<name>[\u4e00-\u9fff]{4,24}?)"
+    r"(?:的通知|发表|交流|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集|$)")
+
+
+def _honour_in_title(title: str) -> list[str]:
+    for chunk in re.split(r"[《》〈〉“”\"]", re.sub(r"\d+\s*(?:年度|年)|[（(][^）)]*[）)]", "", squash(title))):
+        m = _HONOUR.search(chunk)
+        if m and _HONOUR_WORDS.search(m["name"]):
+            return [m["name"]]
+    return []
+
+
+_SUBJECT = re.compile(r"^\s*主\s*旨\s*[:：](?P<text>[^\n]{4,200})", re.M)
+
+
 def _in_body(ctx: NoticeContext) -> list[str]:
     counts = Counter()
     for m in _BODY_AWARD.finditer(ctx.text, ctx.start, ctx.end):
@@ -71,9 +90,12 @@ def _in_body(ctx: NoticeContext) -> list[str]:
 
 def extract(ctx: NoticeContext) -> dict:
     seg = ctx.segment
-    names = _in_title(seg.title) if seg.title else []
+    names = (_in_title(seg.title) or _honour_in_title(seg.title)) if seg.title else []
     span = seg.title_span
     confidence = 0.95
+    subject = _SUBJECT.search(ctx.text, ctx.start, ctx.end) if not names else None
+    if subject:                                   # a 函 says what it is about in its 主旨
+        names, span = _in_title(subject["text"]), subject.span("text")
     if not names:
         names = _in_body(ctx)
         span, confidence = None, 0.7

@@ -22,18 +22,22 @@ _LABEL_PHONE = rf"(?:联系{_S})?(?:电{_S}话|手{_S}机|座{_S}机|热{_S}线|
 _LABEL_FAX = rf"(?:传{_S}真|Fax|FAX)"
 _SEP = r"(?:[ \t\u3000]*(?:[、，,/;；]|或|和|及|[ \t\u3000]+)[ \t\u3000]*)"
 _AREA = r"0\d{2,3}"
-_PHONE_ITEM = rf"(?:[（(]?{_AREA}[)）]?{_S}[-—－–]*{_S}\d{{7,8}}|1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}|\d{{7,8}}|[48]00[-—]?\d{{3}}[-—]?\d{{4}})(?!\d)"
+_PHONE_ITEM = rf"(?:[（(]0\d{{1,3}}[)）]{_S}\d{{3,4}}-?\d{{4}}|[（(]?{_AREA}[)）]?{_S}[-—－–]*{_S}\d{{7,8}}|1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}|\d{{7,8}}|[48]00[-—]?\d{{3}}[-—]?\d{{4}})(?!\d)"
 _PHONE_LIST = re.compile(
     rf"(?P<label>{_LABEL_FAX}|{_LABEL_PHONE})[^\d\n：:。]{{0,6}}[：:]?{_S}(?P<list>{_PHONE_ITEM}(?:{_SEP}{_PHONE_ITEM})*)")
-_AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>{_AREA})[)）]|(?P<a2>{_AREA}){_S}[-—－–]{{1,2}}){_S}(?P<local>\d{{7,8}})(?!\d)")
+_AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>0\d{{1,3}})[)）]|(?P<a2>{_AREA}){_S}[-—－–]{{1,2}}){_S}"
+                         rf"(?P<local>\d{{7,8}}|\d{{3,4}}-\d{{4}})(?![\d-])")
+# Bare locals right after an area-coded number share its area code: `0551-63357281 63357282`.
+_CONTINUED = re.compile(rf"^(?:{_SEP}(?P<local>\d{{7,8}})(?![\d-]))")
 _SPACED_AREA = re.compile(rf"(?P<a2>{_AREA})[ \t\u3000]+(?P<local>\d{{7,8}})$")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)")
 _ITEM = re.compile(_PHONE_ITEM)
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}(?P<code>\d{{6}})(?!\d)")
+_POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}\n?{_S}(?P<code>\d{{6}})(?!\d)")
+_POSTCODE_AFTER_ADDRESS = re.compile(r"^[，,\s（(]*(?P<code>\d{6})(?![\d号])")
 _ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)(?:[：:]|\t){_S}(?P<addr>[^\n；;，,）)]{{4,60}})")
 _DEPARTMENT = re.compile(rf"(?:联系部门|联系单位|联系处室)(?:[：:]|\t){_S}(?P<dept>[^\n；;，,]{{2,40}})")
-_NAMES = re.compile(rf"联{_S}[系络絡]{_S}人(?:及(?:联系)?(?:电话|方式))?{_S}(?:[：:]|\t){_S}(?P<value>[^\n]{{1,80}})")
+_NAMES = re.compile(rf"(?:承{_S}办{_S}人|联{_S}[系络絡]{_S}人)(?:及(?:联系)?(?:电话|方式))?{_S}(?:[：:]|\t){_S}(?P<value>[^\n]{{1,80}})")
 # A contacts table: a header row with 联系人/姓名, names in that column of the rows below.
 _NAME_HEADER = re.compile(r"^(?:联系人|姓名|联系人姓名)$")
 _HEADER_CELL = re.compile(r"^(?:联系人|姓名|联系人姓名|单位|单位名称|部门|处室|职务|电话|联系电话|办公电话|手机|"
@@ -54,29 +58,51 @@ def phone(area: str | None, local: str) -> str:
 
 
 def _phones(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
-    """(position, number, is_fax) for every phone; bare local numbers only in a labelled list."""
+    """(position, number, is_fax) for every phone; bare local numbers only in a labelled list
+    or right after a number with an area code."""
     found: dict[int, tuple[int, str, bool]] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, number: str, is_fax: bool) -> None:
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            found[start] = (start, number, is_fax)
+
     for m in _PHONE_LIST.finditer(text, lo, hi):
         is_fax = bool(re.match(_LABEL_FAX, m["label"]))
         area = None
         for item in _ITEM.finditer(m["list"]):
-            pos = m.start("list") + item.start()
+            pos, end = m.start("list") + item.start(), m.start("list") + item.end()
             raw = item.group()
             coded = _AREA_PHONE.match(raw) or _SPACED_AREA.match(raw)
             if coded:
                 area = coded.groupdict().get("a1") or coded["a2"]
-                found[pos] = (pos, phone(area, coded["local"]), is_fax)
+                add(pos, end, phone(area, coded["local"]), is_fax)
             elif len(re.sub(r"\D", "", raw)) == 11 and raw.lstrip().startswith("1"):
-                found[pos] = (pos, re.sub(r"\D", "", raw), is_fax)
+                add(pos, end, re.sub(r"\D", "", raw), is_fax)
             else:
-                found[pos] = (pos, phone(area, raw), is_fax)
+                add(pos, end, phone(area, raw), is_fax)
     for m in _AREA_PHONE.finditer(text, lo, hi):
-        if not any(p <= m.start() < p + 16 for p in found):
-            found[m.start()] = (m.start(), phone(m["a1"] or m["a2"], m["local"]), False)
+        area = m["a1"] or m["a2"]
+        add(m.start(), m.end(), phone(area, m["local"]), False)
+        at = m.end()
+        while (more := _CONTINUED.match(text[at:at + 16])) is not None:
+            add(at + more.start("local"), at + more.end("local"), phone(area, more["local"]), False)
+            at += more.end()
     for m in _MOBILE.finditer(text, lo, hi):
-        if not any(p <= m.start() < p + 16 for p in found):
-            found[m.start()] = (m.start(), re.sub(r"\D", "", m.group()), False)
+        add(m.start(), m.end(), re.sub(r"\D", "", m.group()), False)
     return sorted(found.values())
+
+
+def _join_surnames(words: list[str]) -> list[str]:
+    """`沈 佳怡` → 沈佳怡: a lone character is a surname when a short given name follows."""
+    joined: list[str] = []
+    for word in words:
+        if joined and len(joined[-1]) == 1 and len(word) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
 
 
 def split_names(value: str) -> tuple[str | None, list[str]]:
@@ -89,10 +115,10 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
     value = re.sub(r"[\w.@\-]*\d[\w.@\-]*|[:：]", " ", value)       # numbers, emails
     tokens = []
     for group in re.split(r"\s{2,}|[、/，,；;]", value.strip()):
-        words = group.split()
+        words = [w for w in group.split() if not _HONORIFIC.match(w)]
         if len(words) > 1 and all(len(w) == 1 for w in words):
             words = ["".join(words)]          # a name spaced out letter by letter: `朗 杰`
-        tokens.extend(words)
+        tokens.extend(_join_surnames(words))
     department = None
     if tokens and _DEPT_WORD.match(tokens[0]) and len(tokens) > 1:
         department = tokens.pop(0)
@@ -124,27 +150,36 @@ def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
 
 # Short names of bodies in contact lines: `省质协`, `市监局`, `区科协`.
 _SHORT_BODY = re.compile(r"^(?:[省市县区州国].+|.+[协办会院所局委])$")
-_CONTACT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*联系方式[：:]?$")
+_CONTACT_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系方式|联络方式|联系窗口|联络窗口|联系人员|咨询方式)[：:]?$")
+_FIELD_LABEL = re.compile(r"(?:电话|手机|传真|邮箱|邮件|地址|邮编|网址|QQ|微信)\s*$")
+_HONORIFIC = re.compile(r"^(?:小姐|先生|女士)$")
 
 
 def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
-    """Under a `联系方式` heading, `质量发展科 张三 0891-6815193`: the short words right
-    before the number are names (the department, if any, comes first)."""
+    """Under a `联系方式` heading, `质量发展科 张三 0891-6815193` or `省质协（技术支持）：李四
+    139…`: the short words before the number (after a role label) are names; the department,
+    if any, comes first."""
     found = []
     for i, line in enumerate(ctx.lines):
         if not _CONTACT_HEADING.match(line.squashed):
             continue
         for below in ctx.lines[i + 1:i + 7]:
-            if _NAMES.search(below.text) or not (_AREA_PHONE.search(below.text) or _MOBILE.search(below.text)):
+            if _NAMES.search(below.text):
                 continue
             raw = ctx.original(below.start, below.end)
-            head = re.split(r"\d", raw, maxsplit=1)[0]
-            if re.search(r"[：:]", head):
-                continue                    # a labelled field, not a name list
-            for word in re.split(r"[\s，,、；;]+", head):
-                if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word) and not _DEPT_WORD.match(word) \
-                        and not _SHORT_BODY.match(word) and not _NOT_NAME.search(word):
-                    found.append((below.start, word))
+            head = re.split(r"[\d(（]\s*0?\d", raw, maxsplit=1)[0]
+            label, _, head = head.rpartition("：") if "：" in head else head.rpartition(":")
+            if _FIELD_LABEL.search(label) or re.search(r"[：:]", head):
+                continue                    # a labelled field (电话：…), not names
+            department, names = split_names(head)
+            words = [w for w in re.split(r"[\s、，,]+", head) if w and not _HONORIFIC.match(w)]
+            if not names or not words or not words[-1].endswith(names[-1][-1]):
+                continue                    # names stand right before the number
+            department = department or (squash(label) if _DEPT_WORD.match(squash(label)) else None)
+            if not (department or _AREA_PHONE.search(below.text) or _MOBILE.search(below.text)):
+                continue                    # neither a number nor a department: prose
+            found.extend((below.start, n) for n in names if not _SHORT_BODY.match(n) and len(n) <= 4)
     return found
 
 
@@ -172,6 +207,9 @@ def extract(ctx: NoticeContext) -> dict:
         items.append((m.start(), "postcode", m["code"]))
     for m in _ADDRESS.finditer(text, lo, hi):
         items.append((m.start(), "address", m["addr"].strip()))
+        code = _POSTCODE_AFTER_ADDRESS.match(text[m.end():m.end() + 12])
+        if code:
+            items.append((m.end(), "postcode", code["code"]))
     items.sort(key=lambda it: it[0])
 
     contacts: list[Contact] = []

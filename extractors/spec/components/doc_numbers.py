@@ -20,6 +20,7 @@ ASSIGNS = ("doc_numbers",)
 _FORWARD_CUE = re.compile(r"转发|印发|现将|附件|文号")
 _BASIS_CUE = re.compile(r"根据|按照|依据|依照|参照|贯彻|落实")
 _TITLE_BEFORE = re.compile(r"《([^《》]+)》\s*[（(]?\s*$")
+_NOTICE_TITLE = re.compile(r"(通知|函|决定)$")
 _RULES_TITLE = re.compile(r"(办法|细则|规定|条例|规范|准则|标准|纲要)》\s*[（(]?\s*$")
 
 
@@ -44,14 +45,24 @@ def _confidence(ctx: NoticeContext, m: re.Match) -> float | None:
     clause = re.split(r"[，,；]", head)[-1]
     if _FORWARD_CUE.search(clause) and not _BASIS_CUE.search(clause):
         return 0.85
+    # A notice this one answers (`根据《关于评选…的通知》（X〔2023〕35号）`) counts; rules do not.
+    if titled and _NOTICE_TITLE.search(titled.group(1)):
+        return 0.8
     title = ctx.segment.forwarded_title
     if title and titled and squash(titled.group(1)) == title:
         return 0.9
     return None
 
 
+# Numbers without a year bracket, as Taiwan's agencies write them: `發文字號：府授經字第11330012345號`.
+_LABELLED_NUMBER = re.compile(r"(?:发文字号|文号|字号)\s*[:：]\s*(?P<number>[\u4e00-\u9fff]{1,12}字第\s*\d{3,14}\s*号)")
+
+
 def extract(ctx: NoticeContext) -> dict:
     seen: dict[str, TextValue] = {}
+    for m in _LABELLED_NUMBER.finditer(ctx.text, ctx.start, ctx.end):
+        value = squash(m["number"])
+        seen[value] = TextValue(value=value, confidence=0.9, provenance=ctx.prov(m.start("number"), m.end("number")))
     for m in DOC_NUMBER_RE.finditer(ctx.text, ctx.start, ctx.end):
         value = format_doc_number(m)
         if value is None or value in seen:

@@ -59,7 +59,7 @@ def same_org(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if short in long_:
         return True
-    if short[-2:] != long_[-2:]:
+    if short[-1] not in long_[-3:]:        # `市市场监管委` ends where `…委员会` does
         return False
     it = iter(long_)
     return all(ch in it for ch in short)
@@ -81,6 +81,8 @@ def _letterhead(ctx: NoticeContext) -> list[TextValue]:
         s = line.squashed
         if DOC_NUMBER_RE.fullmatch(s) or "关于" in s:
             break
+        if s.endswith("函") and is_org_line(s[:-1]):
+            return [TextValue(value=s[:-1], provenance=ctx.prov(line.start, line.end))]    # `臺中市政府　函`
         if s.endswith("文件"):
             best = None
             for first in range(i, max(-1, i - 4), -1):

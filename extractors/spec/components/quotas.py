@@ -26,14 +26,20 @@ _NOT_AFTER = re.compile(
     r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|小时|天|百分点|以上|以内|"
     r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|小组|工作组|成员|代表|渠道|层级)")
 _NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上)\s*$")
-_AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选")
-_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选")
+_AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
+                        r"评定|认定|遴选|命名|限报|"
+                        r"奖[^，。；]{0,8}(?:不超过|不多于|最多|至多)")
+_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报")
 _SUBMISSION_CUE = re.compile(
     r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优)|推荐名额|申报名额|限报|限额")
 # An award count is marked as one: `名额不超过3个`, `设奖8个`, `其中：组织3个`, `5个“…”名额`.
 _AWARD_MARK_BEFORE = re.compile(
-    r"(名额|设奖|设立|设置|设|评选出|评出|评选|授予|表彰|奖励|获奖|授奖|其中|产生|确定|不超过|不多于|最多|至多|分别)[^。；]{0,12}$")
+    r"(名额|设奖|设立|设置|设|评选出|评出|评选|评定|认定|授予|表彰|奖励|获奖|授奖|其中|产生|确定|不超过|不多于|最多|至多|分别)[^。；]{0,12}$")
 _AWARD_MARK_AFTER = re.compile(r"^[^。；，,]{0,15}名额")
+# `…主管部门进行初审，推荐组织不超过3个`, `我省推荐发明专利不超过二十项`: the clause recommends,
+# the sentence's subject is one who recommends.
+_RECOMMEND_VERB = re.compile(r"推荐|报送|上报|限报|推选")
+_RECOMMENDER = re.compile(r"各|每|推荐单位|主管部门|我省|我市|我区|我县|本省|本市|本地区")
 _AWARD_WORDS = re.compile(r"名额|设奖|设立|评选|评出|获奖|授奖|授予|表彰|奖励")
 _PER = re.compile(r"(每个|每家|每一|每|各)([^，,。；]{0,12}?)(推荐|申报|报送|上报|限报|提名)")
 _EXCLUDE_SENTENCE = re.compile(r"公示|工作日|环节|年内|年以上|专家")
@@ -60,6 +66,11 @@ def _category(text: str, m: re.Match, listed: list[str], index: int, default: st
     return default
 
 
+def _continues_list(text: str, found: list, m: re.Match) -> bool:
+    """`评选「卓越品质奖」3家、「品质精进奖」7家`: the next item of a quota list."""
+    return bool(found) and not re.search(r"[，,。；;]", text[found[-1][1]:m.start()])
+
+
 def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int, int, str, int, str, str | None]]:
     """(start, end, scope, max, category, per) for each quota in the sentence text[start:end]."""
     sentence = text[start:end]
@@ -81,18 +92,20 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
             continue          # `一个`, `两个` in prose: an article, not a count
         counts.append(m)
     for i, m in enumerate(counts):
-        before = text[start:m.start()]
+        before = text[start:m.start("n")]          # `限报十项`: the verb is part of the clause
         clause = re.split(r"[，,]", before)[-1]
         # A recommender's cap: its own clause says so, or it continues one
         # (`每个县申报组织不超过5个，申报个人不超过2名`) without turning to the awards.
-        if _SUBMISSION_CUE.search(clause) or (_SUBMISSION_CUE.search(before) and not _AWARD_WORDS.search(clause)):
+        recommending = bool(_RECOMMEND_VERB.search(clause) and _RECOMMENDER.search(before))
+        if _SUBMISSION_CUE.search(clause) or recommending or (
+                (submission or _SUBMISSION_CUE.search(before)) and not _AWARD_WORDS.search(clause)):
             submission = True
             per_m = _PER.search(before)
             per = per_m.group(1) + per_m.group(2) if per_m else per
         elif _EXCLUDE_SENTENCE.search(clause):
             continue
         elif not (m["pre"] or _AWARD_MARK_BEFORE.search(text[max(start, m.start() - 14):m.start()])
-                  or _AWARD_MARK_AFTER.match(text[m.end():m.end() + 16])):
+                  or _AWARD_MARK_AFTER.match(text[m.end():m.end() + 16]) or _continues_list(text, found, m)):
             continue
         else:
             submission = False

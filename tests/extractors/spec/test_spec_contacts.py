@@ -81,3 +81,14 @@ def test_contacts_table(spec_of):
 def test_names_under_a_contact_heading(spec_of):
     view = field_view(spec_of(HEAD + "四、联系方式\n市市场监管局质量发展科 张三 0891-6815193\n省质协 李四 13912345678"))
     assert view.contact_names == ["张三", "李四"]
+
+
+@pytest.mark.parametrize("block, names", [
+    ("五、联系方式\n市市场监管局质量发展处  联系人：沈 佳怡\n电话：0512-68661234", ["沈佳怡"]),
+    ("四、联系方式\n省科学技术奖励办公室：符春燕、王启明\n电话：0898-65342345", ["符春燕", "王启明"]),
+    ("四、联络窗口\n中卫发展中心　陈怡君 小姐\n电话：(02)2391-1368 分机 8201", ["陈怡君"]),
+    ("05 联系方式\n● 评选全程不收取任何费用，严禁借评选名义开展有偿咨询、培训\n联系人：周 敏　　027-85747215\n"
+     "　　　　程 立新　027-85747226\n谢 谢 观 看", ["周敏", "程立新"]),
+])
+def test_contact_block_layouts(spec_of, block, names):
+    assert field_view(spec_of(HEAD + block)).contact_names == names

@@ -101,3 +101,17 @@ def test_page_source_only_when_nothing_else_names_the_issuer(spec_of):
     assert field_view(spec_of(page)).issuers == ["某某市市场监督管理局"]
     signed = page + "\n某某市质量强市工作领导小组办公室\n2023年4月28日"
     assert field_view(spec_of(signed)).issuers == ["某某市质量强市工作领导小组办公室"]
+
+
+def test_official_letter_han(spec_of):
+    letter = ("高雄市政府　函\n承辦人：李 明華\n電話：(07)3368-3333\n發文日期：中華民國112年3月2日\n"
+              "發文字號：高市府經字第11230045678號\n主旨：檢送「112年度高雄市優良品質獎」申請須知1份，請查照。\n"
+              "說明：\n一、本年度評選「優良品質獎」5家、「品質進步獎」8家。")
+    spec = spec_of(letter)
+    view = field_view(spec)
+    assert view.issuers == ["高雄市政府"]
+    assert view.doc_numbers == ["高市府经字第11230045678号"]
+    assert view.award_names == ["高雄市优良品质奖"]
+    assert view.contact_names == ["李明华"] and view.phones == ["07-33683333"]
+    assert view.issue_date == "2023-03-02"
+    assert sorted(q.max for q in view.quotas) == [5, 8]
