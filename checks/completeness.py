@@ -100,8 +100,8 @@ def applicant_kind(packet: Packet) -> str | None:
     if packet.applicant_kind:
         return packet.applicant_kind
     found = first(packet, "applicant_kind", K.APPLICATION_FORM)
-    if found and found[1].value in REQUIRED_FIELDS:
-        return str(found[1].value)
+    if found and isinstance(found[1].value, str) and found[1].value in REQUIRED_FIELDS:
+        return found[1].value
     if first(packet, "id_number", K.APPLICATION_FORM):
         return "individual"
     if first(packet, "uscc", K.APPLICATION_FORM):

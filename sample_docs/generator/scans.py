@@ -14,7 +14,7 @@ import json
 import math
 import re
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +41,7 @@ TIBETAN_LETTERHEADS = (
     ("བོད་རང་སྐྱོང་ལྗོངས་", "ཚད་གཞི་མཐུན་ཚོགས་ཀྱི་ཡིག་ཆ།"),
     ("བོད་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་", "ཁྲོམ་ར་ལྟ་ཞིབ་དོ་དམ་ཅུས།"),
 )
+SEAL_TEXT = "质量强省建设协调推进领导小组"   # curved along the seal's rim
 TIBETAN_RE = re.compile(r"[\u0F00-\u0FFF]")
 DATE_LINE_RE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
@@ -95,7 +96,6 @@ def _fonts(traditional: bool) -> dict[str, ImageFont.FreeTypeFont]:
         "body": _font(NOTO_SERIF, BODY_PX, f"Noto Serif CJK {region}"),
         "right": _font(NOTO_SERIF, BODY_PX, f"Noto Serif CJK {region}"),
         "title": _font(NOTO_SERIF_BOLD, TITLE_PX, f"Noto Serif CJK {region}"),
-        "sans": _font(NOTO_SANS, BODY_PX, f"Noto Sans CJK {region}"),
         "tibetan": ImageFont.truetype(TIBETAN_FONT, TIBETAN_PX, layout_engine=ImageFont.Layout.RAQM),
     }
 
@@ -131,8 +131,8 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     return lines
 
 
-def layout_pages(paras: list[_Para], fonts: dict, *, columns: int = 1,
-                 script: str) -> list[list[tuple[str, str, int, int]]]:
+def layout_pages(paras: list[_Para], fonts: dict, *,
+                 columns: int = 1) -> list[list[tuple[str, str, int, int]]]:
     """Paragraphs → pages of (text, font key, x, y) placements."""
     width, height = PAGE_SIZE
     gutter = 70
@@ -276,7 +276,7 @@ def render_seed(key: str, text: str, *, columns: int = 1, letterhead: tuple[str,
     fonts = _fonts(traditional)
     script = "zh-Hant" if traditional else "zh-Hans"
     paras = seed_paragraphs(text, tibetan_letterhead=letterhead)
-    placements = layout_pages(paras, fonts, columns=columns, script=script)
+    placements = layout_pages(paras, fonts, columns=columns)
     return [draw_page(p, fonts, script) for p in placements[:max_pages]]
 
 
@@ -315,9 +315,8 @@ def scanned_pages(cases=CASES, *, seeds: dict[str, str] | None = None) -> list[S
         rendered = render_seed(key, seeds[key], columns=columns, letterhead=letterhead,
                                max_pages=page_index + 1)
         clean, truth = rendered[min(page_index, len(rendered) - 1)]
-        office = "质量强省建设协调推进领导小组办公室"[:14]
         image = apply_damage(clean, damage, seed=1000 + index,
-                             seal_at=_seal_position(truth), seal_text=office)
+                             seal_at=_seal_position(truth), seal_text=SEAL_TEXT)
         pages.append(ScanPage(name, image, truth, damage, key in TRADITIONAL_SEEDS, columns,
                               {"seed": key, "page_index": page_index}))
     return pages

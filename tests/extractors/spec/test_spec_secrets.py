@@ -1,3 +1,4 @@
+import pytest
 import string
 
 from hypothesis import given, strategies as st
@@ -29,3 +30,26 @@ def test_spec_counts_and_masks_everywhere(spec_of):
     assert field_view(spec).secrets == 1
     assert spec.secrets[0].kind == "password"
     assert "scjgj300" not in spec.model_dump_json()
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("密碼：abc12345", "abc12345"),                 # Traditional label
+    ("口令 abc12345，请妥善保管", "abc12345"),        # no separator
+    ("验证码123456", "123456"),
+    ("Password is hunter22.", "hunter22"),
+    ("密码：质量2023", "质量2023"),                  # Chinese inside the password
+    ("key sk-abcdefghijklmnop12345 here", "sk-abcdefghijklmnop12345"),
+    ("AKIAABCDEFGHIJKLMNOP", "AKIAABCDEFGHIJKLMNOP"),
+    ("Authorization: Bearer abcdefghijklmnopqrstu", "abcdefghijklmnopqrstu"),
+    ("ftp://user:s3cret@host/x", "s3cret"),
+])
+def test_more_credential_forms_are_masked(text, secret):
+    assert secret not in redact(text)
+    assert len(find_secrets(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["密码管理制度", "设置密码的要求", "密码：请向管理员索取",
+                                  "token based auth", "secret ballot", "联系电话：0891-6815193"])
+def test_words_about_passwords_are_not_secrets(text):
+    assert find_secrets(text) == []
+    assert redact(text) == text
