@@ -97,16 +97,20 @@ def cmd_fields(args) -> int:
 
     failed = 0
     for path in _progress(args.files, "fields"):
+        result, error = args.out / f"{path.stem}.json", args.out / f"{path.stem}.error.json"
         try:
             view = stages.field_view(stages.spec_from_file(path))
-            write_json_atomic(args.out / f"{path.stem}.json", view)
+            write_json_atomic(result, view)
+            error.unlink(missing_ok=True)   # an earlier run's failure no longer stands
+            continue
         except IntakeError as exc:
-            failed += 1
-            _record_error(args.out, path, exc.record)
+            record = exc.record
         except Exception as exc:  # one bad file never stops the batch
-            failed += 1
             log.debug("internal error on %s", path, exc_info=True)
-            _record_error(args.out, path, _internal(path, exc))
+            record = _internal(path, exc)
+        failed += 1
+        result.unlink(missing_ok=True)      # never leave an earlier run's answer for a bad file
+        _record_error(args.out, path, record)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 

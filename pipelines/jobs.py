@@ -74,6 +74,8 @@ def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress)
             write_json_atomic(fields_path, stages.field_view(spec))
             write_json_atomic(stamp_path, stamp)   # last: only a finished notice is skipped later
         except Exception as exc:  # one bad notice never stops the batch
+            for stale in (spec_path, fields_path, stamp_path):
+                stale.unlink(missing_ok=True)
             result.errors.append(_record(path, exc))
     _write_errors(out, result.errors)
     return result
