@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from typing import Iterator
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -33,3 +35,17 @@ class Limits(BaseModel):
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@contextmanager
+def pillow_pixel_limit(limit: int) -> Iterator[None]:
+    """Pillow's bomb guard is a module global: set it for one read and put it back, so that one
+    caller's limit never leaks into another's (or into another test)."""
+    from PIL import Image
+
+    before = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = limit
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = before

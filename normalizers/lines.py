@@ -33,7 +33,9 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _OPENERS, _CLOSERS = "《（(【〔“‘「『", "》）)】〕”’」』"
 _PAIRS = dict(zip(_OPENERS, _CLOSERS))
 _CONTINUES_AFTER = set("，、（《“‘【〔「(")
-_CANNOT_START = set("，。、；：？！）》”’】〕」…") | set("的地得之及与和或等了着们")
+# ASCII , ; : ? ! ) too: a line holding only such a mark keeps its ASCII form (it has no Chinese
+# neighbour to be made full-width by), and would join on the next pass if not here.
+_CANNOT_START = set("，。、；：？！）》”’】〕」…,;:?!)") | set("的地得之及与和或等了着们")
 # What follows a number in a sentence: `为2` / `年`, `5月25` / `日前`.
 _UNITS = set("年月日号时分秒个名项家次份人条款届元万亿%‰")
 _CLAUSE_PUNCT = re.compile("[，、。；]")

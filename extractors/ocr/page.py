@@ -18,7 +18,6 @@ UPRIGHT_SCORE = 0.85
 def ocr_image(image: np.ndarray, number: int, *, scale: float = 1.0, unit: str = "px") -> Page:
     """`image` is RGB (H, W, 3). Boxes are returned in the upright page's pixels times `scale`
     (a PDF page rendered at 200 dpi passes 72/200 so its boxes are in points)."""
-    image = suppress_red(image)
     rotation, lines = _upright_lines(image)
     if rotation:
         image = np.ascontiguousarray(np.rot90(image, k=rotation // 90))
@@ -26,6 +25,12 @@ def ocr_image(image: np.ndarray, number: int, *, scale: float = 1.0, unit: str =
     segments, scripts, unread = [], {}, set()
     for raw in lines:
         text, score, script = raw.text.strip(), raw.score, Script.HANS
+        if _has_red(raw.crop):
+            # Red ink on the line: a seal over black text, or a red letterhead. Read it both
+            # ways and keep the better read (painting red out everywhere erased red titles).
+            again, again_score = engine.read_crops([suppress_red(raw.crop)])[0]
+            if again_score > score and again.strip():
+                text, score = again.strip(), again_score
         if score < TIBETAN_RETRY_SCORE or not text:
             read = tibetan.read_tibetan(raw.crop)
             if read is not None:
@@ -67,6 +72,12 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
     out = image.copy()
     out[red] = 255
     return out
+
+
+def _has_red(crop: np.ndarray) -> bool:
+    rgb = crop.astype(np.int16)
+    red = (rgb[..., 0] > 120) & (rgb[..., 0] - rgb[..., 1] > 60) & (rgb[..., 0] - rgb[..., 2] > 60)
+    return red.mean() > 0.01
 
 
 def _upright_lines(image: np.ndarray) -> tuple[int, list[engine.RawLine]]:

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from models import Document, ErrorCode, IntakeError, Origin
-from extractors.limits import Limits
+from extractors.limits import Limits, pillow_pixel_limit
 from extractors.readers import sniff
 
 READER_VERSION = "readers-0.2.0"   # 0.2: bomb guards, macro documents read, linear HTML walk
@@ -125,9 +125,8 @@ def _refuse_image_bomb(path: Path, limits: Limits) -> None:
 
     # Pillow checks its module-wide limit in open(): keep it in step with ours, and make its
     # warning (between 1x and 2x the limit) an error rather than lines on a batch's stderr.
-    Image.MAX_IMAGE_PIXELS = limits.max_image_pixels
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), pillow_pixel_limit(limits.max_image_pixels):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size

@@ -7,15 +7,14 @@ import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 
 from models import Document, ErrorCode, IntakeError
-from extractors.limits import DEFAULT_LIMITS, Limits
+from extractors.limits import DEFAULT_LIMITS, Limits, pillow_pixel_limit
 
 
 def read_image(path: Path, sha256: str, media_type: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     from extractors.ocr import ocr_image
 
-    Image.MAX_IMAGE_PIXELS = limits.max_image_pixels
     pages = []
-    with Image.open(path) as image:
+    with pillow_pixel_limit(limits.max_image_pixels), Image.open(path) as image:
         for index, frame in enumerate(ImageSequence.Iterator(image)):
             if index >= limits.max_pages:
                 raise IntakeError(ErrorCode.TOO_LARGE, str(path),
