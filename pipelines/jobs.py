@@ -87,6 +87,8 @@ def check_packets(packet_paths: list[Path], spec_path: Path, out: Path,
     result = JobResult(out=out)
     spec = stages.spec_from_file(spec_path)
     packets = []
+    # A shell glob over a batch folder also yields its gold files and manifest: not packets.
+    packet_paths = [p for p in packet_paths if p.is_dir() or p.suffix.lower() != ".json"]
     for path in progress(packet_paths, "packets"):
         try:
             packets.append(stages.read_packet(path))

@@ -11,6 +11,14 @@ from normalizers.script import detect_script
 
 # Below this the recogniser's read is doubtful and the crop is offered to the Tibetan reader.
 TIBETAN_RETRY_SCORE = 0.75
+# A line with red ink keeps its read with red painted out unless the red read beats it by this.
+RED_TITLE_MARGIN = 0.05
+# Red-inked boxes reading worse than this both ways are a seal's rim or star, not text.
+SEAL_DEBRIS_SCORE = 0.5
+# A seal is at least this share of the page's long side across, both ways (≈ 2.4 cm on A4).
+SEAL_MIN_SIZE = 0.08
+# Red cast (R above G and B by this much) that counts as seal ink inside a seal's box.
+SEAL_TINT = 25
 # A page whose lines read worse than this is tried upside down.
 UPRIGHT_SCORE = 0.85
 
@@ -18,24 +26,29 @@ UPRIGHT_SCORE = 0.85
 def ocr_image(image: np.ndarray, number: int, *, scale: float = 1.0, unit: str = "px") -> Page:
     """`image` is RGB (H, W, 3). Boxes are returned in the upright page's pixels times `scale`
     (a PDF page rendered at 200 dpi passes 72/200 so its boxes are in points)."""
-    rotation, lines = _upright_lines(image)
+    rotation, lines = _upright_lines(suppress_seals(image))
     if rotation:
         image = np.ascontiguousarray(np.rot90(image, k=rotation // 90))
     height, width = image.shape[:2]
     segments, scripts, unread = [], {}, set()
     for raw in lines:
         text, score, script = raw.text.strip(), raw.score, Script.HANS
-        if _has_red(raw.crop):
-            # Red ink on the line: a seal over black text, or a red letterhead. Read it both
-            # ways and keep the better read (painting red out everywhere erased red titles).
-            again, again_score = engine.read_crops([suppress_red(raw.crop)])[0]
-            if again_score > score and again.strip():
-                text, score = again.strip(), again_score
+        red = _has_red(raw.crop)
+        if red:
+            # Red ink on the line: a seal over black text, or a red letterhead. The read with
+            # red painted out wins unless the red ink itself reads clearly better (a red title;
+            # painting red out over the whole page erased those). Red debris of a seal's rim or
+            # star reads badly both ways and is dropped.
+            plain, plain_score = engine.read_crops([suppress_red(raw.crop)])[0]
+            if plain.strip() and plain_score + RED_TITLE_MARGIN >= score:
+                text, score = plain.strip(), plain_score
         if score < TIBETAN_RETRY_SCORE or not text:
             read = tibetan.read_tibetan(raw.crop)
             if read is not None:
                 text, score = read
                 script = Script.TIBETAN
+            elif red and score < SEAL_DEBRIS_SCORE:
+                continue          # red and illegible either way: a seal's rim or star
             elif not text:
                 if tibetan.tesseract_available() or not _line_shaped(raw):
                     continue      # nothing legible: noise, a rule, a seal ring
@@ -74,10 +87,38 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
     return out
 
 
+def suppress_seals(image: np.ndarray) -> np.ndarray:
+    """Paint out red ink inside each seal-sized red blob, leaving red letterhead characters
+    and rules, which are small or thin, alone."""
+    red = _red_mask(image)
+    if not red.any():
+        return image
+    import cv2
+
+    # Text crossing the ring breaks it, and the star and rim characters are apart from it:
+    # a small dilation binds a seal's pieces into one blob (red title lines stay apart).
+    blobs = cv2.dilate(red.astype(np.uint8), np.ones((9, 9), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    least = SEAL_MIN_SIZE * max(image.shape[:2])
+    out = None
+    for x, y, w, h, _ in stats[1:count]:
+        if w >= least and h >= least:
+            out = image.copy() if out is None else out
+            box = (slice(y, y + h), slice(x, x + w))
+            # Inside a seal even faint pink (thin ink, anti-aliased edges) goes; black text and
+            # black under red ink have no red cast and stay.
+            out[box][_red_mask(image[box], tint=SEAL_TINT)] = 255
+    return image if out is None else out
+
+
+def _red_mask(image: np.ndarray, tint: int = 60) -> np.ndarray:
+    rgb = image.astype(np.int16)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return (r > 120) & (r - g > tint) & (r - b > tint)
+
+
 def _has_red(crop: np.ndarray) -> bool:
-    rgb = crop.astype(np.int16)
-    red = (rgb[..., 0] > 120) & (rgb[..., 0] - rgb[..., 1] > 60) & (rgb[..., 0] - rgb[..., 2] > 60)
-    return red.mean() > 0.01
+    return bool(_red_mask(crop).mean() > 0.01)
 
 
 def _upright_lines(image: np.ndarray) -> tuple[int, list[engine.RawLine]]:

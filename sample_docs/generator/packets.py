@@ -708,10 +708,12 @@ def rosters(plans: list[PacketPlan]) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def write_batch(batch_dir: Path, plans: list[PacketPlan]) -> None:
+def write_batch(batch_dir: Path, plans: list[PacketPlan], *, notice: str) -> None:
+    """The batch's packets with their gold, and batch.json naming the notice they answer."""
     if batch_dir.exists():
         shutil.rmtree(batch_dir)
     batch_dir.mkdir(parents=True)
+    (batch_dir / "batch.json").write_text(json.dumps({"notice": notice}) + "\n", encoding="utf-8")
     lists = rosters(plans)
     photo = site_photo(7)
     for p in plans:
@@ -724,5 +726,5 @@ def write_batch(batch_dir: Path, plans: list[PacketPlan]) -> None:
 
 def main(out_root: Path) -> None:
     root = out_root / "packets"
-    write_batch(root / "xizang-2023", xizang_plans())
-    write_batch(root / "yangquan-2021", yangquan_plans())
+    write_batch(root / "xizang-2023", xizang_plans(), notice="../../seeds/000_ede6b576285f0092.txt")
+    write_batch(root / "yangquan-2021", yangquan_plans(), notice="../../seeds/002_22c4410221fa3656.txt")
