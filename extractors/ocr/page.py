@@ -76,10 +76,8 @@ def ocr_image(image: np.ndarray, number: int, *, scale: float = 1.0, unit: str =
 
 
 def suppress_red(image: np.ndarray) -> np.ndarray:
-    """Paint red-seal ink white so the black text under a seal stays legible; black stays black."""
-    rgb = image.astype(np.int16)
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    red = (r > 120) & (r - g > 60) & (r - b > 60)
+    """Paint all red ink white so black text under it stays legible; black stays black."""
+    red = _red_mask(image)
     if not red.any():
         return image
     out = image.copy()
