@@ -22,17 +22,17 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-PYTHON=${PYTHON:-}
-if [[ -z "$PYTHON" ]]; then
-  for candidate in python3.13 python3.12 python3.11 python3; do
-    if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-      PYTHON=$candidate; break
-    fi
-  done
-fi
-[[ -n "$PYTHON" ]] || { echo "setup: Python >= 3.11 is required" >&2; exit 1; }
-
 if [[ ! -x .venv/bin/python ]]; then
+  PYTHON=${PYTHON:-}
+  if [[ -z "$PYTHON" ]]; then
+    for candidate in python3.13 python3.12 python3.11 python3; do
+      # pyenv shims exist for versions that are not active: ask quietly.
+      if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        PYTHON=$candidate; break
+      fi
+    done
+  fi
+  [[ -n "$PYTHON" ]] || { echo "setup: Python >= 3.11 is required" >&2; exit 1; }
   echo "setup: creating .venv with $PYTHON"
   "$PYTHON" -m venv .venv || { echo "setup: python venv module missing (apt-get install python3-venv)" >&2; exit 1; }
 fi
