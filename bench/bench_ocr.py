@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.ocr import ocr_image  # noqa: E402
+from extractors.ocr.text_layer import edit_distance  # noqa: E402
 from extractors.ocr.engine import ENGINE_VERSION  # noqa: E402
 from models import Script  # noqa: E402
 from normalizers.script import to_simplified  # noqa: E402
@@ -41,16 +42,6 @@ from sample_docs.generator import scans  # noqa: E402
 
 def squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def cer(truth: str, got: str) -> tuple[int, int]:

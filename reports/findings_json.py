@@ -2,28 +2,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from models.findings import PacketFindings
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write to a temp file beside `path`, then rename over it (atomic on one filesystem)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)          # mkstemp makes 0600; reports are for other people to open
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+from reports.atomic_files import write_atomic
 
 
 def findings_path(out_dir: Path, packet: str) -> Path:

@@ -14,7 +14,7 @@ from models.findings import PacketFindings
 from models.packet import Packet
 
 from reports.crops import crop, source_path
-from reports.findings_json import write_atomic
+from reports.atomic_files import write_atomic
 from reports.review import CODE_LABELS, PacketRow, verdict
 
 STYLE = """

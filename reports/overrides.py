@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from models.findings import Flag, PacketFindings
 
-from reports.findings_json import write_atomic
+from reports.atomic_files import write_atomic
 
 Decision = Literal["accept", "reject"]
 # What a reviewer may type in the workbook, and what it means.

@@ -73,13 +73,18 @@ def similarity(expected: str, got: str) -> float:
     a, b = "".join(expected.split()), "".join(got.split())
     if not a:
         return 1.0
+    return max(0.0, 1 - edit_distance(a, b) / len(a))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance in characters (also the numerator of the benchmark's CER)."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
-    return max(0.0, 1 - prev[-1] / len(a))
+    return prev[-1]
 
 
 def _too_big_to_render(plumber_page) -> bool:

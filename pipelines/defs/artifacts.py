@@ -6,8 +6,6 @@ document read by one is not read again by the other.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -15,6 +13,7 @@ import dagster as dg
 from pydantic import TypeAdapter
 
 from pipelines.outputs import to_jsonable
+from reports.atomic_files import write_atomic
 
 
 class ArtifactStore:
@@ -45,19 +44,6 @@ class ArtifactStore:
 
     def read(self, stage: str, key: str, value_type: Any) -> Any:
         return TypeAdapter(value_type).validate_json(self.path(stage, key).read_bytes())
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Readers never see half a file: a crash leaves the old file or none."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def partition_value_type(typing_type: Any) -> Any:

@@ -14,6 +14,7 @@ from PIL import Image
 
 from extractors import ocr
 from extractors.ocr import tibetan
+from extractors.ocr.text_layer import edit_distance
 from extractors.readers import read_document
 from models import Origin, Script
 from normalizers.script import to_simplified
@@ -26,16 +27,6 @@ def squash(text: str) -> str:
     return to_simplified("".join(unicodedata.normalize("NFKC", text).split()))
 
 
-def distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 @lru_cache(maxsize=None)
 def scan(name: str):
     truth = json.loads((SCANS / f"{name}.truth.json").read_text(encoding="utf-8"))
@@ -46,7 +37,7 @@ def scan(name: str):
 def chinese_cer(truth, page) -> float:
     want = squash("".join(l["text"] for l in truth["lines"] if l["script"] != "bo"))
     got = squash("".join(l.text for l in page.lines if l.script != Script.TIBETAN))
-    return distance(want, got) / len(want)
+    return edit_distance(want, got) / len(want)
 
 
 def test_tibetan_letterhead_lines_are_read_and_tagged():
@@ -81,7 +72,7 @@ def test_two_columns_are_read_column_by_column():
     truth, page = scan("002_two_columns")
     want = squash("".join(l["text"] for l in truth["lines"]))
     got = squash("".join(l.text for l in page.lines))
-    assert distance(want, got) / len(want) < 0.01
+    assert edit_distance(want, got) / len(want) < 0.01
 
 
 def test_without_tesseract_tibetan_lines_are_marked_unread(monkeypatch):
