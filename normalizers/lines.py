@@ -51,6 +51,10 @@ _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\
 _TITLE_START = re.compile("^《|关于")
 _TITLE_END = re.compile("(?:通知|通报|办法|细则|决定|意见|公告|通告|函|批复|规定|方案|报告|解读|条例|规则|指南)[》）]*$")
 _TITLE_MAX = 60
+# A phone, fax or mobile number ends the line's field; what follows starts the next one.
+_FIELD_NUMBER_END = re.compile(r"(?<![\d.])\d{7,12}$")
+# An address that reached a floor or room is complete: the next line is not its rest.
+_ADDRESS_END = re.compile(f"\\d+\\s*[楼层室]$")
 _FIELD_VALUE_MIN = 10      # a label line this long may wrap onto the next line
 # How far back an unclosed bracket keeps a paragraph open: a stray （ from OCR must not
 # swallow the rest of the document.
@@ -125,6 +129,8 @@ def continues(paragraph: str, line: str, *, paragraph_start: bool = False,
     # A line may open with a bracket: `…教育机构` / `（仅限小学…`.
     if last in _TERMINAL or not _HAN_OR_WORD.match(last) or not (first in _OPENERS or _HAN_OR_WORD.match(first)):
         return False
+    if _FIELD_NUMBER_END.search(paragraph):
+        return False                                    # `…，18906621234` / `陆 瑶 0574-…`: a contact line ended
     if _CLAUSE_PUNCT.search(body):
         return True                                     # a sentence cut off mid-clause
     if _TITLE_START.search(paragraph) and not _TITLE_END.search(paragraph) \
@@ -133,7 +139,8 @@ def continues(paragraph: str, line: str, *, paragraph_start: bool = False,
         return True                                     # 关于开展第二届西藏质量奖 / 评选表彰工作的通知
     # An address wraps onto the next line: 地址：…罗布林卡路21号德丹 / 林小区五栋一单元101室.
     label = _WRAPPING_LABEL.match(body)
-    return bool(label and len(body) - label.end() >= _FIELD_VALUE_MIN and _HAN_START.match(line))
+    return bool(label and len(body) - label.end() >= _FIELD_VALUE_MIN and _HAN_START.match(line)
+                and not _ADDRESS_END.search(body))
 
 
 def joiner(paragraph: str, line: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.spec.contact_prose import prose_names
 from extractors.spec.context import NoticeContext
 from extractors.spec.patterns import ORG_SUFFIX, squash
 from models.spec import Contact
@@ -22,7 +23,11 @@ _LABEL_PHONE = rf"(?:联系{_S})?(?:电{_S}话|手{_S}机|座{_S}机|热{_S}线|
 _LABEL_FAX = rf"(?:传{_S}真|Fax|FAX)"
 _SEP = r"(?:[ \t\u3000]*(?:[、，,/;；]|或|和|及|[ \t\u3000]+)[ \t\u3000]*)"
 _AREA = r"0\d{2,3}"
-_PHONE_ITEM = rf"(?:[（(]0\d{{1,3}}[)）]{_S}\d{{3,4}}-?\d{{4}}|[（(]?{_AREA}[)）]?{_S}[-—－–]*{_S}\d{{7,8}}|1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}|\d{{7,8}}|[48]00[-—]?\d{{3}}[-—]?\d{{4}})(?!\d)"
+# 400/800 numbers are grouped every way (`400-880-6688`, `4008-830-112`): ten digits in all.
+_HOTLINE = r"[48]00(?:[-—－ ]?\d){7}"
+# Public service lines (`12315`, `12345`) count as phones only after a phone label.
+_SERVICE = r"12\d{3}"
+_PHONE_ITEM = rf"(?:[（(]0\d{{1,3}}[)）]{_S}\d{{3,4}}-?\d{{4}}|[（(]?{_AREA}[)）]?{_S}[-—－–]*{_S}\d{{7,8}}|1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}|{_HOTLINE}|\d{{7,8}}|{_SERVICE})(?!\d)"
 _PHONE_LIST = re.compile(
     rf"(?P<label>{_LABEL_FAX}|{_LABEL_PHONE})[^\d\n：:。]{{0,6}}[：:]?{_S}(?P<list>{_PHONE_ITEM}(?:{_SEP}{_PHONE_ITEM})*)")
 _AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>0\d{{1,3}})[)）]|(?P<a2>{_AREA}){_S}[-—－–]{{1,2}}){_S}"
@@ -31,9 +36,15 @@ _AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>0\d{{1,3}})[)）]|(?P<a2>
 _CONTINUED = re.compile(rf"^(?:{_SEP}(?P<local>\d{{7,8}})(?![\d-]))")
 _SPACED_AREA = re.compile(rf"(?P<a2>{_AREA})[ \t\u3000]+(?P<local>\d{{7,8}})$")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)")
+_HOTLINE_RE = re.compile(rf"(?<![\d\-]){_HOTLINE}(?![\d\-])")
+# Hong Kong, Macau and Taiwan numbers after a country code have no area code in the mainland
+# sense: `(853) 2878 8777` is kept as its eight local digits.
+_COUNTRY_PHONE = re.compile(r"(?:[（(]\s*\+?(?:852|853|886)\s*[)）]|\+(?:852|853|886))[ \-]?(?P<local>\d{4}[ \-]?\d{4})(?!\d)")
 _ITEM = re.compile(_PHONE_ITEM)
+_FAX_BEFORE = re.compile(rf"{_LABEL_FAX}[^\d\n]{{0,3}}$")
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}\n?{_S}(?P<code>\d{{6}})(?!\d)")
+_POSTCODE_BEFORE_ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)[：:]{_S}(?P<code>\d{{6}})(?=[\u4e00-\u9fff])")
 _POSTCODE_AFTER_ADDRESS = re.compile(r"^[，,\s（(]*(?P<code>\d{6})(?![\d号])")
 _ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)(?:[：:]|\t){_S}(?P<addr>[^\n；;，,）)]{{4,60}})")
 _DEPARTMENT = re.compile(rf"(?:联系部门|联系单位|联系处室)(?:[：:]|\t){_S}(?P<dept>[^\n；;，,]{{2,40}})")
@@ -46,7 +57,7 @@ _HEADER_CELL = re.compile(r"^(?:联系人|姓名|联系人姓名|单位|单位�
 _NAME_AFTER_PHONE = re.compile(rf"(?:{_LABEL_PHONE})[^。\n]{{0,24}}?\d{{7,8}}\s*[（(](?P<name>[\u4e00-\u9fff]{{2,4}})[)）]")
 # What ends a 联系人 value on its line: fields whose values are no names.
 _NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|地址|邮编|邮政编码|QQ|微信|。")
-_DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fff]{{3,}}(?:{ORG_SUFFIX}|室|科|组)|[\u4e00-\u9fff]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
+_DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z]{{3,}}(?:{ORG_SUFFIX}|室|科|组)|[\u4e00-\u9fffA-Za-z]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
 _NOT_NAME = re.compile(r"[的要请各将等]|单位|部门|电话|地址|邮箱|负责|联系|方式")
 # Posts written after a name (`张三科长`) are dropped; `王女士` is how the notice names her.
 _POST = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)$")
@@ -91,14 +102,24 @@ def _phones(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
             at += more.end()
     for m in _MOBILE.finditer(text, lo, hi):
         add(m.start(), m.end(), re.sub(r"\D", "", m.group()), False)
+    for m in _HOTLINE_RE.finditer(text, lo, hi):
+        add(m.start(), m.end(), re.sub(r"\D", "", m.group()), False)
+    for m in _COUNTRY_PHONE.finditer(text, lo, hi):
+        add(m.start(), m.end(), re.sub(r"\D", "", m["local"]), _FAX_BEFORE.search(text[max(lo, m.start() - 8):m.start()]) is not None)
     return sorted(found.values())
+
+
+# Two-character surnames: `欧阳 明` is one name, as `沈 佳怡` is.
+_COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙 宇文 司徒 端木 "
+                               "独孤 南宫 西门 呼延 闻人 申屠 澹台 轩辕 万俟 钟离 赫连 濮阳 百里".split())
 
 
 def _join_surnames(words: list[str]) -> list[str]:
     """`沈 佳怡` → 沈佳怡: a lone character is a surname when a short given name follows."""
     joined: list[str] = []
     for word in words:
-        if joined and len(joined[-1]) == 1 and len(word) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        surname = joined and (len(joined[-1]) == 1 or joined[-1] in _COMPOUND_SURNAMES)
+        if surname and len(word) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
             joined[-1] += word
         else:
             joined.append(word)
@@ -131,6 +152,22 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
     return department, names
 
 
+_LAST_WORD = re.compile(r"(?:^|\s)(?P<word>[\u4e00-\u9fff]{1,3})\s*$")
+
+
+def _wrapped_tail(text: str, end: int, value: str) -> str:
+    """`马建` + next line `国，联系电话：…` → `国`: a name cut by a line or page break. A lone
+    surname takes up to two characters; a name already two or three long takes one, so that
+    `张三` + `李四，电话` stays two names."""
+    last = _LAST_WORD.search(value)
+    if not last or text[end:end + 1] != "\n":
+        return ""
+    most = 2 if len(last["word"]) == 1 else 1
+    m = re.match(rf"\n(?!联系|电话|手机|传真|邮|地址|单位|部门)([\u4e00-\u9fff]{{1,{most}}})(?=[，,；;]|\s|(?:联系)?电话|手机)",
+                 text[end:end + 6])
+    return m.group(1) if m else ""
+
+
 def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
     found, column, width = [], None, 0
     for line in ctx.lines:
@@ -151,9 +188,10 @@ def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
 # Short names of bodies in contact lines: `省质协`, `市监局`, `区科协`.
 _SHORT_BODY = re.compile(r"^(?:[省市县区州国].+|.+[协办会院所局委])$")
 _CONTACT_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系方式|联络方式|联系窗口|联络窗口|联系人员|咨询方式)[：:]?$")
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系人?(?:及|和|与)?联系方式|联系方式|联络方式|联系窗口|联络窗口|联系人员|咨询方式|洽询窗口|洽询方式|咨询窗口|查询|咨询)[：:]?$")
 _FIELD_LABEL = re.compile(r"(?:电话|手机|传真|邮箱|邮件|地址|邮编|网址|QQ|微信)\s*$")
 _HONORIFIC = re.compile(r"^(?:小姐|先生|女士)$")
+_TRAILING_LABEL = re.compile(rf"[，,；;\s]*(?:{_LABEL_PHONE}|{_LABEL_FAX})[^\S\n]*[：:]?[^\S\n]*$")
 
 
 def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
@@ -169,6 +207,7 @@ def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
                 continue
             raw = ctx.original(below.start, below.end)
             head = re.split(r"[\d(（]\s*0?\d", raw, maxsplit=1)[0]
+            head = _TRAILING_LABEL.sub("", head)     # `科 梁文辉，电话：` ends in the number's label
             label, _, head = head.rpartition("：") if "：" in head else head.rpartition(":")
             if _FIELD_LABEL.search(label) or re.search(r"[：:]", head):
                 continue                    # a labelled field (电话：…), not names
@@ -187,8 +226,11 @@ def extract(ctx: NoticeContext) -> dict:
     text, lo, hi = ctx.text, ctx.segment.header_end, ctx.end
     items: list[tuple[int, str, object]] = [(pos, "name", name) for pos, name in _table_names(ctx) + _unlabelled_names(ctx)
                                             if pos >= lo]
+    for pos, name in prose_names(text, lo, hi):
+        items.append((pos, "name", name))
     for m in _NAMES.finditer(text, lo, hi):
-        department, names = split_names(ctx.original(m.start("value"), m.end("value")))
+        value = ctx.original(m.start("value"), m.end("value"))
+        department, names = split_names(value + _wrapped_tail(text, m.end("value"), m["value"]))
         if department:
             items.append((m.start(), "department", department))
         for name in names:
@@ -204,6 +246,8 @@ def extract(ctx: NoticeContext) -> dict:
     for m in _EMAIL.finditer(text, lo, hi):
         items.append((m.start(), "email", m.group().replace("＠", "@").lower()))
     for m in _POSTCODE.finditer(text, lo, hi):
+        items.append((m.start(), "postcode", m["code"]))
+    for m in _POSTCODE_BEFORE_ADDRESS.finditer(text, lo, hi):
         items.append((m.start(), "postcode", m["code"]))
     for m in _ADDRESS.finditer(text, lo, hi):
         items.append((m.start(), "address", m["addr"].strip()))
