@@ -163,7 +163,7 @@ def _wrapped_tail(text: str, end: int, value: str) -> str:
     if not last or text[end:end + 1] != "\n":
         return ""
     most = 2 if len(last["word"]) == 1 else 1
-    m = re.match(rf"\n(?!联系|电话|手机|传真|邮|地址|单位|部门)([\u4e00-\u9fff]{{1,{most}}})(?=[，,；;]|\s|(?:联系)?电话|手机)",
+    m = re.match(rf"\n(?!联系|电话|手机|传真|邮|地址|单位|部门)([\u4e00-\u9fff]{{1,{most}}})(?=[，,；;、]|\s|(?:联系)?电话|手机)",
                  text[end:end + 6])
     return m.group(1) if m else ""
 
@@ -229,8 +229,10 @@ def extract(ctx: NoticeContext) -> dict:
     for pos, name in prose_names(text, lo, hi):
         items.append((pos, "name", name))
     for m in _NAMES.finditer(text, lo, hi):
-        value = ctx.original(m.start("value"), m.end("value"))
-        department, names = split_names(value + _wrapped_tail(text, m.end("value"), m["value"]))
+        # A name cut by a page break: the reader text holds the page number in between.
+        tail = _wrapped_tail(text, m.end("value"), m["value"])
+        value = m["value"] + tail if tail else ctx.original(m.start("value"), m.end("value"))
+        department, names = split_names(value)
         if department:
             items.append((m.start(), "department", department))
         for name in names:

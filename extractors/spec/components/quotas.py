@@ -21,15 +21,16 @@ REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
 _COUNT = re.compile(
-    rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席)")
+    rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席|件|所|支)"
+    rf"(?P<limit>为限)?")
 _NOT_AFTER = re.compile(
     r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|小时|天|百分点|以上|以内|"
     r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|小组|工作组|成员|代表|渠道|层级)")
 _NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上)\s*$")
 _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
-                        r"评定|认定|遴选|命名|限报|"
+                        r"评定|认定|遴选|命名|限报|为限|"
                         r"奖[^，。；]{0,8}(?:不超过|不多于|最多|至多)")
-_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报")
+_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选")
 _SUBMISSION_CUE = re.compile(
     r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优)|推荐名额|申报名额|限报|限额")
 # An award count is marked as one: `名额不超过3个`, `设奖8个`, `其中：组织3个`, `5个“…”名额`.
@@ -38,7 +39,12 @@ _AWARD_MARK_BEFORE = re.compile(
 _AWARD_MARK_AFTER = re.compile(r"^[^。；，,]{0,15}名额")
 # `…主管部门进行初审，推荐组织不超过3个`, `我省推荐发明专利不超过二十项`: the clause recommends,
 # the sentence's subject is one who recommends.
-_RECOMMEND_VERB = re.compile(r"推荐|报送|上报|限报|推选")
+_RECOMMEND_VERB = re.compile(r"推荐|报送|上报|限报|推选|提名(?!奖)")
+# `省直有关部门提名项目数不超过8项`, `高新技术企业可自行提名1项`: the verb stands right before
+# what it caps, whoever the subject is.
+_VERB_BEFORE_COUNT = re.compile(r"(?:推荐|提名(?!奖)|报送|上报|推选)[\u4e00-\u9fff]{0,6}?(?:数)?(?:原则上)?(?:不超过|不多于|不得超过|最多|至多)?\s*$")
+# `…可直接向省局推荐，每家不超过3项`: a per-recommender cap continuing a recommending sentence.
+_PER_CLAUSE = re.compile(r"^\s*(?:每个|每家|每位|每所|每一|每)[\u4e00-\u9fff]{0,4}?(?:原则上)?(?:不超过|不多于|最多|至多|限)")
 _RECOMMENDER = re.compile(r"各|每|推荐单位|主管部门|我省|我市|我区|我县|本省|本市|本地区")
 _AWARD_WORDS = re.compile(r"名额|设奖|设立|评选|评出|获奖|授奖|授予|表彰|奖励")
 _PER = re.compile(r"(每个|每家|每一|每|各)([^，,。；]{0,12}?)(推荐|申报|报送|上报|限报|提名)")
@@ -64,6 +70,32 @@ def _category(text: str, m: re.Match, listed: list[str], index: int, default: st
     if listed:
         return listed[min(index, len(listed) - 1)]
     return default
+
+
+_SUBJECT = re.compile(r"^(?P<who>[\u4e00-\u9fff（）()、]{2,20}?)(?:可以|可|限|只能|原则上)?(?:单独|自行|直接|联合)?"
+                      r"(?:推荐|提名|报送|上报|推选)")
+# `大型企业组及中小企业组各以3名为限`, `分为实践类及专业类，每类以1名为限`: one count for each.
+_EACH_OF = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,10}?)(?:及|和|与|、)(?P<b>[\u4e00-\u9fff]{2,10}?)各(?:以)?\s*$")
+_DIVIDED = re.compile(r"分[为成设](?P<a>[\u4e00-\u9fff]{2,10}?)(?:及|和|与|、)(?P<b>[\u4e00-\u9fff]{2,10}?)[，,；;]")
+_EACH_CLASS = re.compile(r"每(?:类|组|个类别)(?:以)?\s*$")
+
+
+def _shared_by(clause: str, sentence: str) -> list[str] | None:
+    """The categories one count is given for each of, when the text says `各` or `每类`."""
+    each = _EACH_OF.search(clause)
+    if each:
+        return [each["a"], each["b"]]
+    divided = _DIVIDED.search(sentence)
+    if divided and _EACH_CLASS.search(clause):
+        return [divided["a"], divided["b"]]
+    return None
+
+
+def _recommender(clause: str) -> str | None:
+    """Who a cap is for (`两院院士可单独提名1项` → 两院院士): two recommenders with the same
+    count are two caps, not one stated twice."""
+    m = _SUBJECT.match(clause.strip())
+    return m["who"] if m else None
 
 
 def _continues_list(text: str, found: list, m: re.Match) -> bool:
@@ -96,7 +128,9 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
         clause = re.split(r"[，,]", before)[-1]
         # A recommender's cap: its own clause says so, or it continues one
         # (`每个县申报组织不超过5个，申报个人不超过2名`) without turning to the awards.
-        recommending = bool(_RECOMMEND_VERB.search(clause) and _RECOMMENDER.search(before))
+        recommending = bool(_RECOMMEND_VERB.search(clause) and _RECOMMENDER.search(before)) or (
+            not _AWARD_WORDS.search(clause) and (bool(_VERB_BEFORE_COUNT.search(clause)) or bool(
+                _PER_CLAUSE.match(clause) and _RECOMMEND_VERB.search(before))))
         if _SUBMISSION_CUE.search(clause) or recommending or (
                 (submission or _SUBMISSION_CUE.search(before)) and not _AWARD_WORDS.search(clause)):
             submission = True
@@ -104,7 +138,7 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
             per = per_m.group(1) + per_m.group(2) if per_m else per
         elif _EXCLUDE_SENTENCE.search(clause):
             continue
-        elif not (m["pre"] or _AWARD_MARK_BEFORE.search(text[max(start, m.start() - 14):m.start()])
+        elif not (m["pre"] or m["limit"] or _AWARD_MARK_BEFORE.search(text[max(start, m.start() - 14):m.start()])
                   or _AWARD_MARK_AFTER.match(text[m.end():m.end() + 16]) or _continues_list(text, found, m)):
             continue
         else:
@@ -112,7 +146,10 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
         scope = "submission" if submission else "award"
         category = _category(text, m, listed, i, default)
         value = chinese_to_int(m["n"])
-        found.append((m.start(), m.end(), scope, value, category, per if submission else None))
+        who = per or (_recommender(clause) if submission else None)
+        shared = _shared_by(clause, sentence)
+        for name in shared or [category]:
+            found.append((m.start(), m.end(), scope, value, name, who if submission else None))
     # `设组织奖和个人奖，其名额分别不超过3个`: one number for each listed category.
     if pair and len(found) == 1 and "分别" in sentence:
         s, e, scope, value, _, p = found[0]
@@ -131,11 +168,11 @@ def extract(ctx: NoticeContext) -> dict:
         # A quota stated again in a later sentence is the same quota; within one sentence
         # two equal counts are two quotas (`获奖企业不超过10家，提名奖企业不超过10家`).
         for _, _, scope, value, category, per in found:
-            if (scope, category, value) in stated:
+            if (scope, category, value, per) in stated:
                 continue
             quotas.append(Quota(scope=scope, category=category, max=value, per=per,
                                 confidence=0.85, provenance=ctx.prov(s, e)))
-        stated |= {(scope, category, value) for _, _, scope, value, category, _ in found}
+        stated |= {(scope, category, value, per) for _, _, scope, value, category, per in found}
     return {"quotas": quotas, "categories": _categories(ctx, quotas, default)}
 
 
