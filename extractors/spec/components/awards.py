@@ -23,7 +23,7 @@ _LEAD = re.compile(
     rf"^.*(?:年度|关于|开展|做好|组织申报|组织开展|组织推荐|申报|推荐|印发|转发|评选|表彰|参评|启动|下达|公布|确定|受理|征集|遴选|评审|认定|评定|推选|选拔|举办)")
 _CATEGORY_ONLY = re.compile(r"^(组织|个人|提名|特别|荣誉|单位|集体|企业|团体|一等|二等|三等|金|银|铜|优秀|鼓励)?奖$")
 _NOMINATION = ("提名奖", "鼓励奖", "组织奖", "个人奖")
-_BODY_AWARD = re.compile(rf"{_EDITION}(?:[（(][^）)]{{0,20}}[）)])?(?P<name>[\u4e00-\u9fff]{{2,20}}?奖)")
+_BODY_AWARD = re.compile(rf"(?:{_EDITION}|(?:19|20)\d\d\s*年度?)(?:[（(][^）)]{{0,20}}[）)])?(?P<name>[\u4e00-\u9fff]{{2,20}}?奖)")
 
 
 def award_name(raw: str) -> str | None:
@@ -33,6 +33,10 @@ def award_name(raw: str) -> str | None:
     # (`金华市第三届质量奖`); years and editions inside the name are dropped.
     after = re.split(_EDITION, name)[-1]
     if len(re.sub(r"\d+\s*(?:年度|年)", "", after)) >= 4:
+        name = after
+    # A year stands where an edition would (`关于组织2024年度四川省科学技术奖`): the name follows it.
+    after = re.split(r"\d+\s*(?:年度|年)", name)[-1]
+    if len(after) >= 4:
         name = after
     name = re.sub(rf"\d+\s*(?:年度|年)|{_EDITION}", "", name)
     run = re.search(r"[\u4e00-\u9fff]+$", name)

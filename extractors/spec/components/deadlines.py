@@ -16,11 +16,13 @@ VERSION = "1"
 REQUIRES = ("issue_date", "year")
 ASSIGNS = ("deadlines",)
 
-_TIME = (r"(?:\s*[（(][^）)]{1,12}[)）])?(?:\s*(?:\d{1,2}[:：]\d{2}|\d{1,2}\s*[时点](?:\d{1,2}分)?|下班|中午|上午|下午)\s*)?"
+# `（星期三）下午5:30`, `17:00`, `18时`, `下班`: what may stand between a date and its 前.
+_TIME = (r"(?:\s*[（(][^）)]{1,12}[)）])?(?:\s*(?:(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}[:：]\d{2}|\d{1,2}\s*[时点](?:\d{1,2}分|半)?)"
+         r"|下班|中午|上午|下午)\s*)?"
          r"(?:\s*[（(][^）)]{1,12}[)）])?")
 _DEADLINE_AFTER = re.compile(rf"^{_TIME}(?:前|之前|以前|止|截止|为止|截止前)")
 _START_AFTER = re.compile(rf"^{_TIME}(?:后|以后|之后|起|开始)")
-_DEADLINE_BEFORE = re.compile(r"((截止|截至|截止至|截止到|截止日期|截止时间|最迟|不晚于|最晚|之前)[^。，；,]{0,12}|(即日|今|起)\s*至\s*)$")
+_DEADLINE_BEFORE = re.compile(r"((截止|截至|截止至|截止到|截止日期|截止时间|最迟|不晚于|最晚|之前)[^。，；,]{0,12}|(即日起?|今|起)\s*(?:至|[—–\-－~～]+)\s*)$")
 # `2020年12月31日前注册的企业`: a condition on the applicant, not a deadline.
 _CONDITION_AFTER = re.compile(r"^[^，。；]{0,4}(?:注册|成立|设立|登记|取得|获得|投产|建成|出生|颁布|实施)")
 _SUBMIT = re.compile(r"报送|提交|申报|申请|推荐|提名|寄|送|报|接收|受理|截止|截至|上传|报名|完成|交|递交|登记")
@@ -100,6 +102,9 @@ def extract(ctx: NoticeContext) -> dict:
             continue
         if isinstance(issue, DateValue) and issue.value == d.iso:
             continue
+        if d.has_year and isinstance(issue, DateValue) and d.iso < issue.value:
+            continue          # `项目须于2023年12月31日前完成`: a condition met before the notice
+
         if _CONDITION_AFTER.match(after.lstrip("前之以")):
             continue
         if _START_AFTER.match(after) or range_ends.get(start) == "start":

@@ -21,8 +21,12 @@ _FRAGMENT = re.compile(r"[\u4e00-\u9fff（）()]{2,40}")
 _NOT_ORG = re.compile(r"^(各|有关|全体|关于|附件|抄送|联系|地址|主办|承办)")
 
 
+# A site's name (`…人民政府门户网站`) ends like an organisation (`站`) but issues nothing.
+_SITE = re.compile(r"(?:网站|网|平台|系统)$")
+
+
 def is_org_line(squashed: str) -> bool:
-    return bool(ORG_LINE_RE.fullmatch(squashed)) and not _NOT_ORG.match(squashed)
+    return bool(ORG_LINE_RE.fullmatch(squashed)) and not _NOT_ORG.match(squashed) and not _SITE.search(squashed)
 
 
 _REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|地区|县|区|州|盟|旗))")
@@ -81,8 +85,9 @@ def _letterhead(ctx: NoticeContext) -> list[TextValue]:
         s = line.squashed
         if DOC_NUMBER_RE.fullmatch(s) or "关于" in s:
             break
-        if s.endswith("函") and is_org_line(s[:-1]):
-            return [TextValue(value=s[:-1], provenance=ctx.prov(line.start, line.end))]    # `臺中市政府　函`
+        for kind in ("函", "公告", "通告"):             # `臺中市政府　函`, `經濟部智慧財產局　公告`
+            if s.endswith(kind) and is_org_line(s[:-len(kind)]):
+                return [TextValue(value=s[:-len(kind)], provenance=ctx.prov(line.start, line.end))]
         if s.endswith("文件"):
             best = None
             for first in range(i, max(-1, i - 4), -1):
@@ -97,17 +102,29 @@ def _letterhead(ctx: NoticeContext) -> list[TextValue]:
     return []
 
 
+_NAVIGATION = re.compile(r"当前位置|首页\s*[>＞»|｜]|^首页|[>＞»]\s*正文")
+
+
 def _header_lines(ctx: NoticeContext) -> list[TextValue]:
-    """Organisation lines at the top, before the salutation (`各有关单位：`)."""
-    found = []
+    """Organisation lines at the top, before the salutation (`各有关单位：`). On a web page the
+    lines above the navigation are the site's banner, not the notice's issuer. A body under a
+    government (`澳門特別行政區政府` / `科學技術發展基金`) is one issuer written on two lines."""
+    found: list[TextValue] = []
     for line in ctx.lines[:8]:
         if line.start >= ctx.segment.header_end and found:
             break
         s = line.squashed
+        if _NAVIGATION.search(s):
+            found = []
+            continue
         if s.endswith(("：", ":")):
             break
         for name in org_names(ctx, line):
-            found.append(TextValue(value=name, confidence=0.9, provenance=ctx.prov(line.start, line.end)))
+            prov = ctx.prov(line.start, line.end)
+            if found and found[-1].value.endswith("政府") and not _REGION.match(name):
+                found[-1] = TextValue(value=found[-1].value + name, confidence=0.9, provenance=prov)
+                continue
+            found.append(TextValue(value=name, confidence=0.9, provenance=prov))
     return found
 
 
@@ -146,10 +163,20 @@ def _signature(ctx: NoticeContext) -> list[TextValue]:
     return found
 
 
+# `现将市场监管总局办公厅《关于…的通知》转发给你们`: the issuer stands before the title.
+_ORG_BEFORE_TITLE = re.compile(rf"(?P<org>[\u4e00-\u9fff（）()]{{3,40}}?(?:{ORG_SUFFIX}))\s*《(?P<title>[^《》]{{4,120}})》")
+_ORG_LEAD = re.compile(r"^.*?(?:现将|特将|转发|根据|按照|将)")
+
+
 def forwarded_issuer(ctx: NoticeContext, title: str) -> list[TextValue]:
-    """Issuer named in a forwarded notice's title (`《市场监管总局办公厅关于…》`)."""
+    """Issuer named in a forwarded notice's title (`《市场监管总局办公厅关于…》`), or right
+    before the title where the text forwards it."""
     m = _TITLE_ISSUER.match(title)
     if not m:
+        for b in _ORG_BEFORE_TITLE.finditer(ctx.text, ctx.start, ctx.end):
+            org = _ORG_LEAD.sub("", b["org"])
+            if squash(b["title"]) == title and len(org) >= 3 and is_org_line(org):
+                return [TextValue(value=org, confidence=0.7, provenance=ctx.prov(b.start("org"), b.end("org")))]
         return []
     at = ctx.text.find(m["org"], ctx.start, ctx.end)
     prov = ctx.prov(at, at + len(m["org"])) if at >= 0 else None
