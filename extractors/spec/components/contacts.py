@@ -33,7 +33,9 @@ _PHONE_LIST = re.compile(
 _AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>0\d{{1,3}})[)）]|(?P<a2>{_AREA}){_S}[-—－–]{{1,2}}){_S}"
                          rf"(?P<local>\d{{7,8}}|\d{{3,4}}-\d{{4}})(?![\d-])")
 # Bare locals right after an area-coded number share its area code: `0551-63357281 63357282`.
-_CONTINUED = re.compile(rf"^(?:{_SEP}(?P<local>\d{{7,8}})(?![\d-]))")
+# A bare local number alone at the start of the next line continues the list too
+# (`杜鹏飞 029-86787319` / `86787325（传真）`).
+_CONTINUED = re.compile(rf"^(?:(?:{_SEP}|[ \t\u3000]*\n[ \t\u3000]*)(?P<local>\d{{7,8}})(?![\d-]))")
 _SPACED_AREA = re.compile(rf"(?P<a2>{_AREA})[ \t\u3000]+(?P<local>\d{{7,8}})$")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)")
 _HOTLINE_RE = re.compile(rf"(?<![\d\-]){_HOTLINE}(?![\d\-])")
@@ -133,7 +135,8 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
     value = value[: stop.start()] if stop else value
     value = re.sub(r"[（(][^）)]*[)）]", " ", value)
     value = re.sub(rf"(?:{_LABEL_PHONE})\s*[:：]?", " ", value)
-    value = re.sub(r"[\w.@\-]*\d[\w.@\-]*|[:：]", " ", value)       # numbers, emails
+    # Numbers and emails; ASCII only, so `付敏13707081346` keeps its name.
+    value = re.sub(r"[A-Za-z0-9_.@\-]*\d[A-Za-z0-9_.@\-]*|[:：]", " ", value)
     tokens = []
     for group in re.split(r"\s{2,}|[、/，,；;]", value.strip()):
         words = [w for w in group.split() if not _HONORIFIC.match(w)]
@@ -163,9 +166,9 @@ def _wrapped_tail(text: str, end: int, value: str) -> str:
     if not last or text[end:end + 1] != "\n":
         return ""
     most = 2 if len(last["word"]) == 1 else 1
-    m = re.match(rf"\n(?!联系|电话|手机|传真|邮|地址|单位|部门)([\u4e00-\u9fff]{{1,{most}}})(?=[，,；;、]|\s|(?:联系)?电话|手机)",
-                 text[end:end + 6])
-    return m.group(1) if m else ""
+    m = re.match(rf"\n(?!联系|电话|手机|传真|邮|地址|单位|部门)([\u4e00-\u9fff]{{1,{most}}})(?=[，,；;、]|\s|(?:联系)?电话|手机)"
+                 r"((?:、[\u4e00-\u9fff]{2,4})*)", text[end:end + 40])
+    return m.group(1) + m.group(2) if m else ""         # and the names listed after it
 
 
 def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
