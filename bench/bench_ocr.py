@@ -34,10 +34,13 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.ocr import ocr_image  # noqa: E402
 from extractors.ocr.text_layer import edit_distance  # noqa: E402
-from extractors.ocr.engine import ENGINE_VERSION  # noqa: E402
+from extractors.ocr.engine import ENGINE_VERSION, ocr_threads  # noqa: E402
 from models import Script  # noqa: E402
 from normalizers.script import to_simplified  # noqa: E402
 from sample_docs.generator import scans  # noqa: E402
+
+
+OCR_THREADS = ocr_threads()
 
 
 def squash(text: str) -> str:
@@ -118,15 +121,17 @@ def main() -> None:
     rows = []
     for kind, name, image_path, truth in sources:
         rgb = np.asarray(Image.open(image_path).convert("RGB"))
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         page = ocr_image(rgb, 1)
         seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started
         zh_truth = "".join(l["text"] for l in truth["lines"] if l["script"] != "bo")
         bo_truth = "".join(l["text"] for l in truth["lines"] if l["script"] == "bo")
         zh_got = "".join(l.text for l in page.lines if l.script != Script.TIBETAN)
         bo_got = "".join(l.text for l in page.lines if l.script == Script.TIBETAN)
         zh = cer(to_simplified(zh_truth), to_simplified(zh_got))
         row = {"page": name, "kind": kind, "seconds": round(seconds, 3),
+               "cpu_seconds": round(cpu_seconds, 3),
                "rotation": page.rotation, "zh_errors": zh[0], "zh_chars": zh[1],
                "traditional": truth.get("traditional", False)}
         if bo_truth:
@@ -165,6 +170,10 @@ def main() -> None:
             "tibetan_lines_read": f"{sum(r.get('bo_lines_read', 0) for r in rows)}"
                                   f"/{sum(r.get('bo_lines_truth', 0) for r in rows)}",
             "median_seconds_per_page": statistics.median(r["seconds"] for r in rows) if rows else None,
+            # CPU seconds over the cores in use: what a page costs when nothing else runs, so
+            # figures taken on a busy machine stay comparable.
+            "median_cpu_seconds_per_page_per_core": statistics.median(
+                r["cpu_seconds"] for r in rows) / OCR_THREADS if rows else None,
             "tesseract_cer_zh_simplified": total([r for r in tess if not r["traditional"]],
                                                  "tesseract_zh_errors", "zh_chars"),
             "tesseract_cer_zh_traditional": total([r for r in tess if r["traditional"]],

@@ -16,13 +16,12 @@ import numpy as np
 from models import ErrorCode, IntakeError, Page
 from extractors.ocr.engine import ENGINE_VERSION
 from extractors.ocr.page import ocr_image
+from extractors.ocr.resolution import ocr_scale
 from extractors.ocr.text_layer import layer_disagrees_with_image
 
 # Measured: PP-OCRv6 reads 200-dpi renders of A4 notices at 0.1% CER; more costs time, less
 # loses small print.
 RENDER_DPI = 200
-# A page that would render beyond this is a bomb or a poster: it is rendered smaller.
-MAX_RENDER_PIXELS = 40_000_000
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
 
 OCR_VERSION = f"ocr-0.1.0+{ENGINE_VERSION}"
@@ -49,9 +48,9 @@ def ocr_pdf_page(pdf_path: str | Path, page_index: int, page_number: int) -> Pag
     try:
         page = pdf[page_index]
         width_pt, height_pt = page.get_size()
+        # A poster or a bomb's page size is rendered smaller, not at 200 dpi.
         scale = RENDER_DPI / 72
-        if width_pt * height_pt * scale * scale > MAX_RENDER_PIXELS:
-            scale = (MAX_RENDER_PIXELS / (width_pt * height_pt)) ** 0.5
+        scale *= ocr_scale(width_pt * scale, height_pt * scale)
         if width_pt * scale < 50 or height_pt * scale < 50:
             raise IntakeError(ErrorCode.TOO_LARGE, str(pdf_path),
                               f"page {page_number} is {width_pt:.0f} x {height_pt:.0f} pt: cannot be rendered legibly")
