@@ -98,3 +98,16 @@ def test_title_broken_without_brackets():
     assert not continues("关于开展第二届西藏质量奖", "评选表彰工作的通知", paragraph_start=True)
     assert not continues("西藏自治区市场监督管理局", "关于开展第二届西藏质量奖评选表彰工作的通知")
     assert not continues("关于开展评选工作的通知", "各会员单位的相关意见")
+
+
+@pytest.mark.parametrize("paragraph, line", [
+    ("吴建华 0574-89185123转2，18906621234", "陆 瑶 0574-89185126"),
+    ("联系人：张三，电话：0571-86221345", "地址：杭州市余杭区"),
+    ("地址：澳门友谊大马路918号澳门世界贸易中心7楼", "澳门特别行政区科学技术奖励委员会"),
+])
+def test_a_finished_contact_field_ends_the_line(paragraph, line):
+    assert not continues(paragraph, line)
+
+
+def test_an_address_still_wraps_before_its_floor():
+    assert continues("地址：西藏自治区拉萨市城关区罗布林卡路21号德丹", "林小区五栋一单元101室")

@@ -102,8 +102,6 @@ def extract(ctx: NoticeContext) -> dict:
             continue
         if isinstance(issue, DateValue) and issue.value == d.iso:
             continue
-        if d.has_year and isinstance(issue, DateValue) and d.iso < issue.value:
-            continue          # `项目须于2023年12月31日前完成`: a condition met before the notice
 
         if _CONDITION_AFTER.match(after.lstrip("前之以")):
             continue
@@ -114,6 +112,8 @@ def extract(ctx: NoticeContext) -> dict:
             kind = "reception" if re.search(r"接收|受理(?:时间|截止)", sentence) else "deadline"
         else:
             continue
+        if kind != "start" and d.has_year and isinstance(issue, DateValue) and d.iso < issue.value:
+            continue          # `项目须于2023年12月31日前完成`: a condition met before the notice
         if (kind, d.iso) in seen:
             continue
         seen.add((kind, d.iso))

@@ -92,3 +92,44 @@ def test_names_under_a_contact_heading(spec_of):
 ])
 def test_contact_block_layouts(spec_of, block, names):
     assert field_view(spec_of(HEAD + block)).contact_names == names
+
+
+@pytest.mark.parametrize("block, expected", [
+    # A name cut by a page break (the reader text keeps the page number between).
+    ("联系人：省市场监督管理局质量发展处 马建\n\n— 4 —\n\n国，联系电话：0971-6301234", ["马建国"]),
+    ("联系人：宋玉\n- 3 -\n杰、韩冬梅\n电话：0451-84661234", ["宋玉杰", "韩冬梅"]),
+    # The next line's label is no part of the name.
+    ("联系人：朗 杰\n\n联系电话：0891-6815193", ["朗杰"]),
+    ("联系人：欧阳 明、谭丽娟\n联系电话：0731-89991234", ["欧阳明", "谭丽娟"]),
+    ("联系人及电话：熊振宇（0791）83889501，付敏13707081346", ["熊振宇", "付敏"]),
+    ("六、联系方式\n上海市质量协会QC小组工作部：王立群、邵 华\n电话：021-62781234", ["王立群", "邵华"]),
+    ("五、联系人及联系方式\n科技奖励与成果处：\n吴建华 0574-89185123转2，18906621234\n陆 瑶 0574-89185126", ["吴建华", "陆瑶"]),
+    ("五、联系方式\n政策咨询：市科技创新局成果与奖励科 梁文辉，电话：0756-2121563", ["梁文辉"]),
+    ("七、洽询窗口：\n国家发明创作奖专案办公室　黄淑芬　电话：(02)2376-7123 分机 15", ["黄淑芬"]),
+])
+def test_contact_names_in_blocks(spec_of, block, expected):
+    assert field_view(spec_of(HEAD + block)).contact_names == expected
+
+
+@pytest.mark.parametrize("line, phones", [
+    ("专利数据查询咨询热线：400-880-6688", {"4008806688"}),
+    ("系统技术支持：0756-2125108（工作日），4008-830-112（全天）", {"0756-2125108", "4008830112"}),
+    ("投诉举报电话：12315", {"12315"}),
+    ("梁嘉欣女士，电话：(853) 2878 8777；传真：(853) 2878 8733", {"28788777", "28788733"}),
+    ("杜鹏飞 029-86787319\n86787325（传真）", {"029-86787319", "029-86787325"}),
+])
+def test_phone_variants(spec_of, line, phones):
+    assert set(field_view(spec_of(HEAD + line)).phones) == phones
+
+
+def test_service_numbers_need_a_label(spec_of):
+    assert field_view(spec_of(HEAD + "本届评选共受理12315家企业的申报。")).phones == []
+
+
+@pytest.mark.parametrize("line, code", [
+    ("地址：221432新北市汐止区新台五路一段79号2楼", ["221432"]),
+    ("（地址：106213台北市大安区辛亥路二段185号3楼）", ["106213"]),
+    ("地址：10651台北市大安区信义路三段41-3号", []),
+])
+def test_postcode_before_the_address(spec_of, line, code):
+    assert field_view(spec_of(HEAD + line)).postcodes == code

@@ -67,3 +67,17 @@ def test_applicant_and_recommender_deadlines_in_one_sentence(spec_of):
     assert roles["2024-04-30"] == ("applicant", "所在区（县、市）市场监管局")
     assert roles["2024-05-15"][0] == "recommender"
     assert roles["2024-04-20"] == ("applicant", "所在县市场监管局")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("请各推荐单位于2023年7月31日（星期一）下午5:30前将推荐函报送至省局标准化处。", ["2023-07-31"]),
+    ("网上申报：即日起—2023年8月23日。", ["2023-08-23"]),
+    ("报名期间：即日起至2023年6月28日下午5时止，逾期不予受理。", ["2023-06-28"]),
+])
+def test_deadline_phrasings_of_the_genre(spec_of, sentence, expected):
+    assert deadlines(spec_of(HEAD + sentence + SIGNED), "deadline") == expected
+
+
+def test_a_date_before_the_notice_is_a_condition(spec_of):
+    spec = spec_of(HEAD + "被提名项目须于2022年12月31日前完成，提名书于2023年5月10日前报送。" + SIGNED)
+    assert deadlines(spec) == ["2023-05-10"]

@@ -115,3 +115,36 @@ def test_official_letter_han(spec_of):
     assert view.contact_names == ["李明华"] and view.phones == ["07-33683333"]
     assert view.issue_date == "2023-03-02"
     assert sorted(q.max for q in view.quotas) == [5, 8]
+
+
+@pytest.mark.parametrize("title, award", [
+    ("四川省科学技术厅关于组织2024年度四川省科学技术奖提名工作的通知", "四川省科学技术奖"),
+    ("关于开展2024年度潍坊市市长质量奖评审工作的通知", "潍坊市市长质量奖"),
+])
+def test_award_name_after_a_year(spec_of, title, award):
+    assert field_view(spec_of(title + BODY)).award_names == [award]
+
+
+def test_award_name_from_a_year_in_the_body(spec_of):
+    text = "澳门科学技术奖励计划\n2024年度申报公告\n现公布2024年度澳门科学技术奖的申报事宜如下：\n一、申报期至2024年4月30日止。"
+    assert field_view(spec_of(text)).award_names == ["澳门科学技术奖"]
+
+
+@pytest.mark.parametrize("text, issuers", [
+    # The site's banner above the navigation is not the issuer.
+    ("广州市黄埔区人民政府门户网站\n广州开发区管委会\n首页 | 政务公开 | 互动交流\n当前位置：首页 > 通知公告\n"
+     "关于开展第四届黄埔区区长质量奖申报工作的通知", []),
+    ("经济部智慧财产局　公告\n发文日期：中华民国113年4月1日\n主旨：公告受理“2024年国家发明创作奖”申请", ["经济部智慧财产局"]),
+    ("澳门特别行政区政府\n科学技术发展基金\n澳门科学技术奖励计划\n2024年度申报公告", ["澳门特别行政区政府科学技术发展基金"]),
+])
+def test_issuers_of_pages_and_letterheads(spec_of, text, issuers):
+    assert field_view(spec_of(text + BODY)).issuers == issuers
+
+
+def test_forwarded_issuer_named_before_the_title(spec_of):
+    text = ("广东省市场监督管理局关于组织推荐2024年度中国标准创新贡献奖的通知\n各有关单位：\n"
+            "现将市场监管总局办公厅《关于开展2024年度中国标准创新贡献奖推荐工作的通知》（市监标创函〔2024〕310号）转发给你们。"
+            "请于2024年4月19日前报送。\n")
+    view = field_view(spec_of(text))
+    assert sorted(view.issuers) == ["市场监管总局办公厅", "广东省市场监督管理局"]
+    assert view.doc_numbers == ["市监标创函〔2024〕310号"]

@@ -50,3 +50,34 @@ def test_equal_counts_in_one_sentence_are_two_quotas(spec_of):
     quotas = spec_of(HEAD + "评选某某市质量奖获奖企业不超过10家，某某市质量奖提名奖企业不超过10家。"
                      "再次强调：获奖企业不超过10家。").quotas
     assert [(q.scope, q.max) for q in quotas] == [("award", 10), ("award", 10)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The recommending verb right before the count makes a cap, whoever recommends.
+    ("省直有关部门提名项目数不超过8项；其他具备提名资格的单位提名项目数不超过3项。",
+     [("submission", 8), ("submission", 3)]),
+    ("市属开发区推荐组织不超过2家。", [("submission", 2)]),
+    ("高新技术企业可自行提名1项。", [("submission", 1)]),
+    ("省直有关单位可直接向省知识产权局推荐，每家不超过3项。", [("submission", 3)]),
+    # Two recommenders with the same count are two caps.
+    ("（二）国家级创新平台依托单位可提名1项。（三）两院院士可单独提名1项。",
+     [("submission", 1), ("submission", 1)]),
+    # 提名奖 is an award, not a recommendation.
+    ("本届评选获奖组织不超过十个，提名奖不超过二十个。", [("award", 10), ("award", 20)]),
+    ("本年度优秀质量管理小组评选总数不超过三百个，其中示范级小组不超过三十个。", [("award", 300), ("award", 30)]),
+    ("发明奖：金牌奖以不超过10件为原则，银牌奖以不超过20件为原则。", [("award", 10), ("award", 20)]),
+    ("机关团体奖：以2名为限。", [("award", 2)]),
+])
+def test_quota_phrasings_of_the_genre(spec_of, sentence, expected):
+    assert [(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas] == expected
+
+
+def test_one_count_for_each_of_two_categories(spec_of):
+    quotas = spec_of(HEAD + "企业奖：大型企业组及中小企业组各以3名为限。").quotas
+    assert [(q.category, q.max) for q in quotas] == [("大型企业组", 3), ("中小企业组", 3)]
+    quotas = spec_of(HEAD + "个人奖：分为实践类及专业类，每类以1名为限。").quotas
+    assert [(q.category, q.max) for q in quotas] == [("实践类", 1), ("专业类", 1)]
+
+
+def test_limit_phrasing_needs_a_count_word(spec_of):
+    assert spec_of(HEAD + "申报材料以3年为限。").quotas == []
