@@ -13,7 +13,7 @@ from extractors.spec.patterns import squash
 from models.spec import TextValue
 
 NAME = "spec_awards"
-VERSION = "1"
+VERSION = "2"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("award_names", "edition")
 

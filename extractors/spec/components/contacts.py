@@ -14,7 +14,7 @@ from extractors.spec.patterns import ORG_SUFFIX, squash
 from models.spec import Contact
 
 NAME = "spec_contacts"
-VERSION = "1"
+VERSION = "2"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 

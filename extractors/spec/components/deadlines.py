@@ -12,7 +12,7 @@ from models.spec import DateValue, Deadline
 from normalizers.dates import DateMatch, find_dates, find_ranges
 
 NAME = "spec_deadlines"
-VERSION = "1"
+VERSION = "2"
 REQUIRES = ("issue_date", "year")
 ASSIGNS = ("deadlines",)
 

@@ -11,7 +11,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squ
 from models.spec import TextValue
 
 NAME = "spec_issuers"
-VERSION = "1"
+VERSION = "2"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("issuers",)
 

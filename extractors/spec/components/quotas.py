@@ -16,7 +16,7 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "1"
+VERSION = "2"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
