@@ -16,6 +16,7 @@ class ErrorCode(str, Enum):
     TOO_LARGE = "too_large"
     NO_TEXT = "no_text"
     OCR_UNAVAILABLE = "ocr_unavailable"
+    TIMEOUT = "timeout"
     INTERNAL = "internal"
 
 

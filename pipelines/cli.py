@@ -92,26 +92,33 @@ def cmd_spec(args) -> int:
 
 
 def cmd_fields(args) -> int:
+    from pipelines.worker import ReaderWorker
+
+    with ReaderWorker() as reader:
+        failed = sum(not _fields_of(reader, path, args.out)
+                     for path in _progress(args.files, "fields"))
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _fields_of(reader, path: Path, out: Path) -> bool:
+    """Write `path`'s field view, or its error record; True when it worked."""
     from pipelines import stages
     from pipelines.outputs import write_json_atomic
 
-    failed = 0
-    for path in _progress(args.files, "fields"):
-        result, error = args.out / f"{path.stem}.json", args.out / f"{path.stem}.error.json"
-        try:
-            view = stages.field_view(stages.spec_from_file(path))
-            write_json_atomic(result, view)
-            error.unlink(missing_ok=True)   # an earlier run's failure no longer stands
-            continue
-        except IntakeError as exc:
-            record = exc.record
-        except Exception as exc:  # one bad file never stops the batch
-            log.debug("internal error on %s", path, exc_info=True)
-            record = _internal(path, exc)
-        failed += 1
-        result.unlink(missing_ok=True)      # never leave an earlier run's answer for a bad file
-        _record_error(args.out, path, record)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    result, error = out / f"{path.stem}.json", out / f"{path.stem}.error.json"
+    try:
+        view = stages.field_view(stages.spec_from_file(path, reader))
+        write_json_atomic(result, view)
+        error.unlink(missing_ok=True)   # an earlier run's failure no longer stands
+        return True
+    except IntakeError as exc:
+        record = exc.record
+    except Exception as exc:  # one bad file never stops the batch
+        log.debug("internal error on %s", path, exc_info=True)
+        record = _internal(path, exc)
+    result.unlink(missing_ok=True)      # never leave an earlier run's answer for a bad file
+    _record_error(out, path, record)
+    return False
 
 
 def cmd_check(args) -> int:

@@ -8,11 +8,13 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
 
 from models import ErrorCode, ErrorRecord, IntakeError
 from pipelines import stages
 from pipelines.outputs import write_json_atomic, write_text_atomic
+from pipelines.worker import ReaderWorker
 
 log = logging.getLogger("award_intake")
 
@@ -52,12 +54,19 @@ class JobResult:
         return "\n".join(lines)
 
 
-def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress) -> JobResult:
+def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress,
+                reader: ReaderWorker | None = None) -> JobResult:
     """Award spec and field view of each notice: out/specs/<stem>.spec.json, out/fields/<stem>.json.
 
     A notice whose bytes and stage versions match the last run's is not read again, so a batch
-    killed mid-way and restarted redoes only what it had not finished.
+    killed mid-way and restarted redoes only what it had not finished. PDFs and scans are read
+    by `reader` (one is started for the job if none is given).
     """
+    with _reader(reader) as reader:
+        return _build_specs(paths, out, progress, reader)
+
+
+def _build_specs(paths: list[Path], out: Path, progress: Progress, reader: ReaderWorker) -> JobResult:
     result = JobResult(out=out)
     versions = stages.versions()
     for path in progress(paths, "notices"):
@@ -69,7 +78,7 @@ def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress)
             if spec_path.exists() and fields_path.exists() and _read_json(stamp_path) == stamp:
                 result.specs.append(spec_path)
                 continue
-            spec = stages.spec_from_file(path)
+            spec = stages.spec_from_file(path, reader)
             result.specs.append(write_json_atomic(spec_path, spec))
             write_json_atomic(fields_path, stages.field_view(spec))
             write_json_atomic(stamp_path, stamp)   # last: only a finished notice is skipped later
@@ -82,16 +91,22 @@ def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress)
 
 
 def check_packets(packet_paths: list[Path], spec_path: Path, out: Path,
-                  progress: Progress = _no_progress) -> JobResult:
+                  progress: Progress = _no_progress, reader: ReaderWorker | None = None) -> JobResult:
     """Read each packet, check the batch against the spec, write findings and reports."""
+    with _reader(reader) as reader:
+        return _check_packets(packet_paths, spec_path, out, progress, reader)
+
+
+def _check_packets(packet_paths: list[Path], spec_path: Path, out: Path, progress: Progress,
+                   reader: ReaderWorker) -> JobResult:
     result = JobResult(out=out)
-    spec = stages.spec_from_file(spec_path)
+    spec = stages.spec_from_file(spec_path, reader)
     packets = []
     # A shell glob over a batch folder also yields its gold files and manifest: not packets.
     packet_paths = [p for p in packet_paths if p.is_dir() or p.suffix.lower() != ".json"]
     for path in progress(packet_paths, "packets"):
         try:
-            packets.append(stages.read_packet(path))
+            packets.append(stages.read_packet(path, reader))
         except Exception as exc:
             result.errors.append(_record(path, exc))
     findings = stages.check_batch(packets, spec)
@@ -104,9 +119,14 @@ def check_packets(packet_paths: list[Path], spec_path: Path, out: Path,
 
 def run_all(root: Path, out: Path, progress: Progress = _no_progress) -> JobResult:
     """Every notice under `root` (outside packets/) to a spec; every packet batch checked."""
+    with ReaderWorker() as reader:
+        return _run_all(root, out, progress, reader)
+
+
+def _run_all(root: Path, out: Path, progress: Progress, reader: ReaderWorker) -> JobResult:
     result = JobResult(out=out)
     notices = sorted(p for p in root.rglob("*") if _is_notice(p, root))
-    result.merge(build_specs(notices, out, progress))
+    result.merge(build_specs(notices, out, progress, reader))
     for batch in sorted((root / "packets").glob("*/")):
         manifest = batch / BATCH_MANIFEST
         if not manifest.is_file():
@@ -115,11 +135,20 @@ def run_all(root: Path, out: Path, progress: Progress = _no_progress) -> JobResu
         members = sorted(p for p in batch.iterdir()
                          if p.name != BATCH_MANIFEST and not p.name.endswith(".gold.json")
                          and not p.name.startswith((".", "README")))
-        sub = check_packets(members, notice, out / "packets" / batch.name, progress)
+        sub = check_packets(members, notice, out / "packets" / batch.name, progress, reader)
         sub.reports = {f"{batch.name} {k}": v for k, v in sub.reports.items()}
         result.merge(sub)
     _write_errors(out, result.errors)
     return result
+
+
+@contextmanager
+def _reader(given: ReaderWorker | None) -> Iterator[ReaderWorker]:
+    if given is not None:
+        yield given
+        return
+    with ReaderWorker() as started:
+        yield started
 
 
 def _sha256(path: Path) -> str:

@@ -5,6 +5,7 @@ Imports are deferred so that `award-intake text` does not pay for spaCy, OCR or 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models import Document
 from models.fields import FieldView
@@ -13,13 +14,17 @@ from models.packet import Packet
 from models.spec import AwardSpec
 from models.text import NormalizedDocument
 
+if TYPE_CHECKING:
+    from pipelines.worker import ReaderWorker
 
-def read_document(path: str | Path) -> Document:
-    """A notice's document; one without a single character of text is a NO_TEXT record."""
+
+def read_document(path: str | Path, reader: "ReaderWorker | None" = None) -> Document:
+    """A notice's document; one without a single character of text is a NO_TEXT record.
+    With `reader`, PDFs and images are read in its supervised child process."""
     from extractors.limits import Limits
     from extractors.readers import read_document as read
     from extractors.readers import require_text
-    return require_text(read(path, Limits.from_env()))
+    return require_text(reader.read_document(path) if reader else read(path, Limits.from_env()))
 
 
 def normalize_document(doc: Document) -> NormalizedDocument:
@@ -37,17 +42,17 @@ def field_view(spec: AwardSpec) -> FieldView:
     return view(spec)
 
 
-def spec_from_file(path: str | Path) -> AwardSpec:
+def spec_from_file(path: str | Path, reader: "ReaderWorker | None" = None) -> AwardSpec:
     """A notice document, or an award-spec JSON written by `award-intake spec`."""
     path = Path(path)
     if path.suffix.lower() == ".json":
         return AwardSpec.model_validate_json(path.read_text(encoding="utf-8"))
-    return extract_spec(normalize_document(read_document(path)))
+    return extract_spec(normalize_document(read_document(path, reader)))
 
 
-def read_packet(path: str | Path) -> Packet:
+def read_packet(path: str | Path, reader: "ReaderWorker | None" = None) -> Packet:
     from extractors.packets import read_packet as read
-    return read(Path(path))
+    return read(Path(path), reader.read_document if reader else None)
 
 
 def check_batch(packets: list[Packet], spec: AwardSpec) -> list[PacketFindings]:

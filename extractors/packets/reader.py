@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from models import Document, IntakeError, Origin
 from models.packet import Claim, Packet, PacketDocKind as K, PacketDocument, SealMark
@@ -56,8 +57,12 @@ def packet_files(path: Path) -> list[Path]:
                   if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _IGNORED)
 
 
-def read_packet(path: str | Path) -> Packet:
-    from extractors.readers import read_document
+def read_packet(path: str | Path,
+                read_document: Callable[[Path], Document] | None = None) -> Packet:
+    """`read_document` reads each file (default: `extractors.readers.read_document`; the
+    pipelines pass one that reads PDFs and scans in a supervised child process)."""
+    if read_document is None:
+        from extractors.readers import read_document
 
     path = Path(path)
     packet = Packet(name=path.stem if path.is_file() else path.name, path=str(path))

@@ -7,6 +7,7 @@ import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 
 from models import Document, ErrorCode, IntakeError
+from extractors import progress
 from extractors.limits import DEFAULT_LIMITS, Limits, pillow_pixel_limit
 
 
@@ -20,6 +21,7 @@ def read_image(path: Path, sha256: str, media_type: str, limits: Limits = DEFAUL
             if index >= limits.max_pages:
                 raise IntakeError(ErrorCode.TOO_LARGE, str(path),
                                   f"image has more than {limits.max_pages} frames")
+            progress.page_started(index + 1)
             fitted, shrunk = fit_for_ocr(frame)
             # Phone photos carry their rotation in EXIF; the pixels are stored sideways.
             upright = ImageOps.exif_transpose(fitted.convert("RGB"))

@@ -23,6 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from models import ErrorCode, IntakeError, Line, LineRole, Origin, Page
 from extractors.layout import Segment, reading_order
+from extractors import progress
 from extractors.limits import DEFAULT_LIMITS, Limits
 
 _PAGE_NUMBER = re.compile(
@@ -88,6 +89,7 @@ def read_pdf_pages(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Page]:
                               f"PDF has {count} pages, more than the limit of {limits.max_pages}")
         pages = []
         for index, plumber_page in enumerate(pdf.pages):
+            progress.page_started(index + 1)
             try:
                 pages.append(_read_page(path, plumber_page, index, limits))
             finally:

@@ -1,5 +1,7 @@
 """Notice flow: notice file → pages (Document) → normalized text → award spec → field view."""
 
+from functools import partial
+
 import dagster as dg
 
 from models import ErrorCode, ErrorRecord
@@ -9,6 +11,7 @@ from pipelines.defs.automation import reprocess_when_stale
 from pipelines.defs.outcomes import attempt
 from pipelines.defs.partitions import batched_backfill, notices
 from pipelines.defs.resources import Workspace
+from pipelines.worker import ReaderWorker
 from pipelines.defs.stage_types import (DOCUMENTS, FIELDS, SPECS, TEXTS, DocumentOrError,
                                         FieldsOrError, SpecOrError, TextOrError)
 
@@ -27,13 +30,14 @@ def notice_document(context: dg.AssetExecutionContext,
                     workspace: Workspace) -> dict[str, DocumentOrError]:
     """The notice read into pages and lines (text layer, docx, html, txt, or OCR of a scan)."""
     out: dict[str, DocumentOrError] = {}
-    for key in context.partition_keys:
-        record = workspace.registry.get("notice", key)
-        if record is None:
-            out[key] = ErrorRecord(code=ErrorCode.NOT_FOUND, file=key,
-                                   message="no inbox file registered for this partition")
-            continue
-        out[key] = attempt(stages.read_document, record.path, record.path)
+    with ReaderWorker() as reader:      # PDFs and scans: a hung page or a crash costs one file
+        for key in context.partition_keys:
+            record = workspace.registry.get("notice", key)
+            if record is None:
+                out[key] = ErrorRecord(code=ErrorCode.NOT_FOUND, file=key,
+                                       message="no inbox file registered for this partition")
+                continue
+            out[key] = attempt(partial(stages.read_document, reader=reader), record.path, record.path)
     context.add_output_metadata(metadata.batch_metadata(out, metadata.document_metadata))
     return out
 
