@@ -77,6 +77,21 @@ def _recheck_rounds(arrivals: Arrivals, registry: SourceRegistry, entry: InboxEn
     if entry.kind == "notice":
         arrivals.recheck[key] = f"notice re-sent into {sorted(rounds)}"
         return
-    for notice in registry.all("notice"):
-        if rounds & set(notice.rounds):
-            arrivals.recheck[notice.key] = f"packet {key} re-sent into {sorted(rounds)}"
+    for notice in notices_in_rounds(registry, rounds):
+        arrivals.recheck[notice] = f"packet {key} re-sent into {sorted(rounds)}"
+
+
+def notices_in_rounds(registry: SourceRegistry, rounds: set[str]) -> list[str]:
+    """Keys of the notices whose batches take packets of these rounds."""
+    return [n.key for n in registry.all("notice") if rounds & set(n.rounds)]
+
+
+def batches_for_packets(registry: SourceRegistry, packet_keys: list[str]) -> dict[str, list[str]]:
+    """notice key -> the packets just read that its batch takes: the batches to re-check,
+    and only those (one packet must not re-check every notice's batch)."""
+    batches: dict[str, list[str]] = {}
+    for key in packet_keys:
+        record = registry.get("packet", key)
+        for notice in notices_in_rounds(registry, set(record.rounds) if record else set()):
+            batches.setdefault(notice, []).append(key)
+    return batches

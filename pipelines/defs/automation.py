@@ -8,17 +8,20 @@ import dagster as dg
 AC = dg.AutomationCondition
 
 
-def reprocess_when_stale(*, tolerate_missing: tuple[str, ...] = ()) -> dg.AutomationCondition:
+def reprocess_when_stale(*, read_whole: tuple[str, ...] = ()) -> dg.AutomationCondition:
     """True for a partition whose code version or upstream changed since it was last handled.
 
-    `tolerate_missing` names upstream assets read as a whole (all packets of a round): one
-    unreadable packet there must not stop every batch from being re-checked.
+    `read_whole` names upstream assets read as a whole, of which a partition takes only
+    some (a batch takes the packets of its round): one unreadable packet there must not
+    stop every batch from being re-checked, and a packet read must not make every batch
+    stale; sensors.packets_read_sensor re-checks the batches of its round instead.
     """
-    deps_missing = AC.any_deps_missing()
-    if tolerate_missing:
-        deps_missing = deps_missing.ignore(dg.AssetSelection.assets(*tolerate_missing))
+    deps_missing, deps_updated = AC.any_deps_missing(), AC.any_deps_updated()
+    if read_whole:
+        deps_missing = deps_missing.ignore(dg.AssetSelection.assets(*read_whole))
+        deps_updated = deps_updated.ignore(dg.AssetSelection.assets(*read_whole))
     return (
-        (AC.code_version_changed() | AC.any_deps_updated()).since_last_handled()
+        (AC.code_version_changed() | deps_updated).since_last_handled()
         & ~deps_missing
         & ~AC.any_deps_in_progress()
         & ~AC.in_progress()

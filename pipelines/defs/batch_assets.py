@@ -48,7 +48,7 @@ def _unreadable(record: SourceRecord) -> Packet:
           code_version=versions.BATCH_FINDINGS,
           # Every packet partition is an input: the round decides which ones a notice reads.
           deps=[dg.AssetDep(PACKET_ASSET, partition_mapping=dg.AllPartitionMapping())],
-          automation_condition=reprocess_when_stale(tolerate_missing=(PACKET_ASSET,)),
+          automation_condition=reprocess_when_stale(read_whole=(PACKET_ASSET,)),
           metadata={"redact_secrets": True}, dagster_type=FINDINGS,
           ins={"award_spec": dg.AssetIn(dagster_type=SPECS)})
 def batch_findings(context: dg.AssetExecutionContext, workspace: Workspace,

@@ -5,7 +5,7 @@ import hashlib
 
 import dagster as dg
 
-from pipelines.defs.arrivals import take_arrivals
+from pipelines.defs.arrivals import batches_for_packets, take_arrivals
 from pipelines.defs.flows import (BATCH_FLOW, NOTICE_FLOW, PACKET_FLOW, keys, notice_flow,
                                   packet_flow)
 from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN, notices, packets
@@ -59,3 +59,28 @@ def inbox_sensor(context: dg.SensorEvaluationContext, workspace: Workspace) -> d
         return dg.SensorResult(skip_reason=f"nothing new in {workspace.inbox}"
                                + (f" ({', '.join(waiting)})" if waiting else ""))
     return dg.SensorResult(run_requests=runs, dynamic_partitions_requests=requests)
+
+
+@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, request_job=notice_flow,
+                      minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
+def packets_read_sensor(context: dg.RunStatusSensorContext, workspace: Workspace):
+    """After any run that read packets (inbox arrivals, automation, the nightly schedule),
+    re-check the batches of exactly the notices whose rounds those packets belong to.
+
+    Automation does not do this itself: `batch_findings` reads every packet partition, so to
+    it any packet anywhere would make every notice's batch stale.
+    """
+    run = context.dagster_run
+    records = context.instance.get_records_for_run(
+        run_id=run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION, limit=100_000).records
+    read = [r.event_log_entry.dagster_event.partition for r in records
+            if r.event_log_entry.dagster_event is not None
+            and r.event_log_entry.dagster_event.asset_key == dg.AssetKey(PACKET_FLOW[0])]
+    batches = batches_for_packets(workspace.registry, [key for key in read if key])
+    if not batches:
+        return dg.SkipReason(f"run {run.run_id[:8]} read no packet of a known round")
+    return [dg.RunRequest(run_key=f"packets-read:{run.run_id}:{notice}", partition_key=notice,
+                          asset_selection=keys(*BATCH_FLOW),
+                          tags={"award_intake/reason": f"{len(packets)} packet(s) of its round read "
+                                                       f"in run {run.run_id[:8]}"})
+            for notice, packets in sorted(batches.items())]

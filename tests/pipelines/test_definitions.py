@@ -83,6 +83,7 @@ def test_sensors_and_schedule_on_by_default(defs):
     repo = defs.get_repository_def()
     sensors = {s.name: s.default_status for s in repo.sensor_defs}
     assert sensors == {"inbox_sensor": dg.DefaultSensorStatus.RUNNING,
+                       "packets_read_sensor": dg.DefaultSensorStatus.RUNNING,
                        "reprocess_stale": dg.DefaultSensorStatus.RUNNING}
     schedules = {s.name: (s.cron_schedule, s.job_name, s.default_status) for s in repo.schedule_defs}
     on = dg.DefaultScheduleStatus.RUNNING

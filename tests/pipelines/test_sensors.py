@@ -2,9 +2,12 @@
 a re-sent file does not; files still being copied wait."""
 import json
 
+import dagster as dg
+
 from pipelines.defs.arrivals import take_arrivals
 from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN
-from pipelines.defs.sensors import RANGE_END, RANGE_START, packet_run_requests
+from pipelines.defs.sensors import (RANGE_END, RANGE_START, packet_run_requests,
+                                    packets_read_sensor)
 
 
 def test_new_files_become_partitions_and_runs(tmp_path, ws, instance, seeds, intake):
@@ -100,3 +103,36 @@ def test_hashing_stops_at_the_budget_and_resumes(tmp_path, ws, seeds, intake):
     assert first.new_notices == [] and first.deferred == 2
     second = take_arrivals(ws.inbox, ws.registry, set(), set())
     assert len(second.new_notices) == 2 and second.deferred == 0
+
+
+def test_a_packet_read_rechecks_only_the_batches_of_its_round(tmp_path, ws, instance, seeds,
+                                                             intake):
+    inbox = tmp_path / "inbox"
+    intake.drop(seeds[0], inbox / "r1" / "notice.txt")
+    intake.drop(seeds[1], inbox / "r2" / "notice.txt")
+    for request in intake.tick(instance, ws).run_requests:      # both notices, their batches
+        assert intake.run(request, instance, ws).success
+    defs = dg.Definitions(assets=intake.assets, resources=intake.resources(ws))
+    before = dg.evaluate_automation_conditions(defs=defs, instance=instance)
+    intake.drop(seeds[2], inbox / "r1" / "packets" / "p.txt")
+    [packet_request] = intake.tick(instance, ws).run_requests
+    packet_run = intake.run(packet_request, instance, ws)
+    assert packet_run.success
+
+    # Automation leaves the batches alone: to it, every packet is an input of every batch.
+    after = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=before.cursor)
+    assert after.get_num_requested(dg.AssetKey("batch_findings")) == 0
+
+    # The run-status sensor re-checks the r1 batch, and only that one.
+    run = instance.get_run_by_id(packet_run.run_id)
+    success = instance.get_records_for_run(
+        run_id=run.run_id, of_type=dg.DagsterEventType.RUN_SUCCESS).records[0]
+    context = dg.build_run_status_sensor_context(
+        sensor_name=packets_read_sensor.name, dagster_instance=instance, dagster_run=run,
+        dagster_event=success.event_log_entry.dagster_event, resources={"workspace": ws})
+    [recheck] = packets_read_sensor(context)
+    r1_notice = next(r.key for r in ws.registry.all("notice") if r.rounds == ["r1"])
+    assert recheck.partition_key == r1_notice
+    assert [k.to_user_string() for k in recheck.asset_selection] == ["batch_findings",
+                                                                     "batch_reports"]
+    assert packet_run.run_id in recheck.run_key
