@@ -18,6 +18,9 @@ from normalizers.numbers import chinese_to_int
 MINGUO_OFFSET = 1911        # 民國113年 = 2024
 _CN = "〇○ＯO零一二两三四五六七八九十廿卅"
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+# OCR splits a two-digit month or day (`2024年3 月1 5日`); after 年 or 月 and before 月 or 日
+# nothing else reads `1 5` as two numbers.
+_NUM_OR_SPLIT = rf"(?:\d[ \t\u3000]\d|{_NUM})"
 _YEAR = rf"(?:\d{{4}}|[{_CN}]{{4}})"
 _S = r"[ \t\u3000]*"          # spaces copying puts between characters, never a line break
 _DAY_END = r"[日号號]"
@@ -79,7 +82,7 @@ def _valid_md(month: int, day: int) -> bool:
 
 
 def _num(text: str) -> int | None:
-    text = text.replace("Ｏ", "〇").replace("O", "〇")
+    text = re.sub(r"[ \t\u3000]", "", text.replace("Ｏ", "〇").replace("O", "〇"))
     return chinese_to_int(text)
 
 
@@ -95,14 +98,14 @@ def _md_readings(digits: str) -> list[tuple[int, int]]:
     return readings
 
 
-_FULL_RE = re.compile(rf"(?P<y>{_YEAR}){_S}年{_S}(?P<m>{_NUM}){_S}月{_S}(?P<d>{_NUM}){_S}{_DAY_END}")
+_FULL_RE = re.compile(rf"(?P<y>{_YEAR}){_S}年{_S}(?P<m>{_NUM_OR_SPLIT}){_S}月{_S}(?P<d>{_NUM_OR_SPLIT}){_S}{_DAY_END}")
 _MINGUO_RE = re.compile(
     rf"(?:(?:中[华華])?民[国國]{_S}(?P<y>\d{{2,3}}|[{_CN}]{{1,4}}){_S}年{_S}(?P<m>{_NUM}){_S}月{_S}(?P<d>{_NUM}){_S}{_DAY_END}?"
     rf"|(?<![\d.])(?P<y2>1[0-4]\d){_S}(?:年{_S}(?P<m2>\d{{1,2}}){_S}月{_S}(?P<d2>\d{{1,2}}){_S}{_DAY_END}?"
     rf"|(?P<sep>[-/.])(?P<m3>\d{{1,2}})(?P=sep)(?P<d3>\d{{1,2}})(?![\d.])))")
 _NUMERIC_RE = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d.])")
-_MONTH_DAY_RE = re.compile(rf"(?<![\d年{_CN}])(?P<m>{_NUM}){_S}月{_S}(?P<d>{_NUM}){_S}{_DAY_END}")
+_MONTH_DAY_RE = re.compile(rf"(?<![\d年{_CN}])(?P<m>{_NUM}){_S}月{_S}(?P<d>{_NUM_OR_SPLIT}){_S}{_DAY_END}")
 # Damaged by copying: the 年/月 between numbers lost.
 _GLUED_YMD_RE = re.compile(rf"(?<![\d〔\[［【(（])(?P<y>(?:19|20)\d\d)(?P<md>\d{{2,4}}){_S}{_DAY_END}")
 _GLUED_YM_RE = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>\d{{1,2}}){_S}月{_S}(?P<d>\d{{1,2}}){_S}{_DAY_END}")

@@ -56,6 +56,9 @@ def test_month_day_takes_document_year(day):
     ("2023年815日", "2023-08-15"),
     ("發布日期：113-05-02", "2024-05-02"),
     ("5月25日前", "2023-05-25"),
+    ("2024年3 月1 5日", "2024-03-15"),      # OCR splits the day of a signature date
+    ("于 2024年4月3 0日前报送", "2024-04-30"),
+    ("5 月2 0日前", "2023-05-20"),
 ])
 def test_damaged_and_regional_forms(text, iso):
     found = parse_date(text, default_year=2023)
@@ -88,6 +91,11 @@ def test_ranges():
     assert (r.start.iso, r.end.iso) == ("2023-02-15", "2023-03-15")
     (r,) = find_ranges("2023年5月1日至15日", None)
     assert r.end.iso == "2023-05-15"
+
+
+def test_split_digits_need_a_date_around_them():
+    assert find_dates("共3 5日") == []
+    assert [d.iso for d in find_dates("2024年3月1日 5日")] == ["2024-03-01"]
 
 
 def test_invalid_dates_are_skipped():
