@@ -48,6 +48,9 @@ _DOC_NUMBER_LINE = re.compile(f"^[{HAN}]{{1,12}}〔\\d{{4}}〕第?\\d{{1,5}}号$
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
                         r"[\d〇零一二三四五六七八九十]{1,3}日(?:印发|发布|制发)?$")
 # A title broken over lines: it opens with 关于 (or a 《) and the last line names the kind.
+# A slide deck's section heading, numbered `01`…`09` (`06 咨询服务`): after a dropped page
+# mark it would otherwise read as the rest of the previous slide's last bullet.
+_SLIDE_SECTION = re.compile(f"^0[1-9]\\s*[{HAN}]{{2,12}}$")
 _TITLE_START = re.compile("^《|关于")
 _TITLE_END = re.compile("(?:通知|通报|办法|细则|决定|意见|公告|通告|函|批复|规定|方案|报告|解读|条例|规则|指南)[》）]*$")
 _TITLE_MAX = 60
@@ -96,7 +99,7 @@ def starts_block(line: str) -> bool:
     """The line starts something of its own: heading, list item, field, or it is a document
     number or a date standing alone (a letterhead's 文号, a signature's date)."""
     return bool(heading_marker(line) or _LABEL.match(line) or _DOC_NUMBER_LINE.match(line)
-                or _DATE_LINE.match(line))
+                or _DATE_LINE.match(line) or _SLIDE_SECTION.match(line))
 
 
 def continues(paragraph: str, line: str, *, paragraph_start: bool = False,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from normalizers.chars import CJK_PUNCT, HAN, SPACE
+from normalizers.names import looks_like_name
 from normalizers.offsets import Mapped, TextBuilder
 
 _SPACE_RUN = re.compile(f"[{SPACE}]+|[\u200b-\u200d\u2060\ufeff]+")
@@ -35,15 +36,6 @@ _DIGIT_DASH_GAP = re.compile(r".?\d\|-\s*\d|\d-\|\d")
 # The next field's label on the same line (a single letter-spaced character is not one).
 _FIELD_LABEL_AHEAD = re.compile(f"[{HAN}]{{2,6}}[：:]")
 _ORG_ENDINGS = tuple("局处科室部会办司厅委院校所站队组") + ("中心",)
-# Common surnames: a 2–3 character Han word starting with one reads as a person's name.
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史"
-    "陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟"
-    "殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游"
-    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫"
-    "费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明"
-    "佘池查麻苑迟邝朗扎次格顿索")
 _MAX_GAP_BETWEEN_WORDS = 2     # a wider gap is a column or field separator
 
 
@@ -130,7 +122,7 @@ def _join_words(text: str, start: int, end: int, before: str, gap: int) -> bool:
         return False
     left_word = _HAN_RUN_END.search(before).group()
     right_word = _right_word(text, end)
-    if _looks_like_name(right_word) and (_looks_like_name(left_word) or left_word.endswith(_ORG_ENDINGS)):
+    if looks_like_name(right_word) and (looks_like_name(left_word) or left_word.endswith(_ORG_ENDINGS)):
         return False                                   # 鲁永武 王宏, 发展局 鲁永武
     return True
 
@@ -144,7 +136,3 @@ def _right_word(text: str, at: int) -> str:
         word += text[at + 1]
         at += 2
     return word
-
-
-def _looks_like_name(word: str) -> bool:
-    return 2 <= len(word) <= 3 and word[0] in _SURNAMES

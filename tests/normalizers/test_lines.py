@@ -49,6 +49,8 @@ def test_broken_lines_continue(paragraph, line):
     ("质量管理人员，取得较高的经济和社会效益作出突出贡献。", "3.质量领域专家学者：长期从事"),
     ("附件：1.西藏质量奖申报表", "2.西藏质量奖（教育机构）申报表"),
     ("西藏自治区市场监督管理局关于开展第二届西藏质量奖评选表彰工作的通知", "自治区有关单位，各地（市）市场监管局"),
+    # A slide's last bullet, then (its page mark dropped) the next slide's numbered heading.
+    ("• 逾期系统关闭，不予受理", "06咨询服务"),
 ])
 def test_paragraph_ends_stay(paragraph, line):
     assert not continues(paragraph, line)

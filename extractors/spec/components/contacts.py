@@ -12,9 +12,10 @@ from extractors.spec.contact_prose import prose_names
 from extractors.spec.context import NoticeContext
 from extractors.spec.patterns import ORG_SUFFIX, squash
 from models.spec import Contact
+from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "2"
+VERSION = "3"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -62,7 +63,10 @@ _NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|
 _DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z]{{3,}}(?:{ORG_SUFFIX}|室|科|组)|[\u4e00-\u9fffA-Za-z]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
 _NOT_NAME = re.compile(r"[的要请各将等]|单位|部门|电话|地址|邮箱|负责|联系|方式")
 # Posts written after a name (`张三科长`) are dropped; `王女士` is how the notice names her.
-_POST = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)$")
+_POSTS = r"(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)"
+_POST = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_POSTS}$")
+# A post written apart from the name (`李晓红 科长`) is no name of its own.
+_POST_WORD = re.compile(rf"^{_POSTS}$")
 
 
 def phone(area: str | None, local: str) -> str:
@@ -149,6 +153,8 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
     names = []
     for t in tokens:
         t = _POST.sub("", re.sub(r"[^\u4e00-\u9fffA-Za-z·]", "", t))
+        if _POST_WORD.match(t):
+            continue
         # Up to six characters: Tibetan and Uyghur names run long (`洛桑丹增平措`).
         if 2 <= len(t) <= 6 and not _DEPT_WORD.match(t) and not _NOT_NAME.search(t):
             names.append(t)
@@ -191,7 +197,7 @@ def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
 # Short names of bodies in contact lines: `省质协`, `市监局`, `区科协`.
 _SHORT_BODY = re.compile(r"^(?:[省市县区州国].+|.+[协办会院所局委])$")
 _CONTACT_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系人?(?:及|和|与)?联系方式|联系方式|联络方式|联系窗口|联络窗口|联系人员|咨询方式|洽询窗口|洽询方式|咨询窗口|查询|咨询)[：:]?$")
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系人?(?:及|和|与)?联系方式|联系方式|联络方式|联系窗口|联络窗口|联系人员|咨询方式|咨询服务|洽询窗口|洽询方式|咨询窗口|查询|咨询)[：:]?$")
 _FIELD_LABEL = re.compile(r"(?:电话|手机|传真|邮箱|邮件|地址|邮编|网址|QQ|微信)\s*$")
 _HONORIFIC = re.compile(r"^(?:小姐|先生|女士)$")
 _TRAILING_LABEL = re.compile(rf"[，,；;\s]*(?:{_LABEL_PHONE}|{_LABEL_FAX})[^\S\n]*[：:]?[^\S\n]*$")
@@ -200,29 +206,43 @@ _TRAILING_LABEL = re.compile(rf"[，,；;\s]*(?:{_LABEL_PHONE}|{_LABEL_FAX})[^\S
 def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
     """Under a `联系方式` heading, `质量发展科 张三 0891-6815193` or `省质协（技术支持）：李四
     139…`: the short words before the number (after a role label) are names; the department,
-    if any, comes first."""
+    if any, comes first. Right under a `联系人：` line, lines of the same shape continue its
+    list (`联系人：质量发展处 何丽萍 028-…` / `质量发展处 邓　强 028-…`)."""
     found = []
     for i, line in enumerate(ctx.lines):
-        if not _CONTACT_HEADING.match(line.squashed):
+        heading = bool(_CONTACT_HEADING.match(line.squashed))
+        if not heading and not _NAMES.search(line.text):
             continue
         for below in ctx.lines[i + 1:i + 7]:
             if _NAMES.search(below.text):
-                continue
+                if heading:
+                    continue
+                break
             raw = ctx.original(below.start, below.end)
-            head = re.split(r"[\d(（]\s*0?\d", raw, maxsplit=1)[0]
-            head = _TRAILING_LABEL.sub("", head)     # `科 梁文辉，电话：` ends in the number's label
-            label, _, head = head.rpartition("：") if "：" in head else head.rpartition(":")
-            if _FIELD_LABEL.search(label) or re.search(r"[：:]", head):
-                continue                    # a labelled field (电话：…), not names
-            department, names = split_names(head)
-            words = [w for w in re.split(r"[\s、，,]+", head) if w and not _HONORIFIC.match(w)]
-            if not names or not words or not words[-1].endswith(names[-1][-1]):
-                continue                    # names stand right before the number
-            department = department or (squash(label) if _DEPT_WORD.match(squash(label)) else None)
-            if not (department or _AREA_PHONE.search(below.text) or _MOBILE.search(below.text)):
-                continue                    # neither a number nor a department: prose
-            found.extend((below.start, n) for n in names if not _SHORT_BODY.match(n) and len(n) <= 4)
+            # `…处 罗佳，023-…；…研究院 韩梅，023-…`: one contact per part of the line.
+            names = [n for part in re.split(r"[；;]", raw) for n in _names_before_number(part, below.text)]
+            if not names and not heading:
+                break
+            found.extend((below.start, n) for n in names)
     return found
+
+
+def _names_before_number(raw: str, line: str) -> list[str]:
+    head = re.split(r"[\d(（]\s*0?\d", raw, maxsplit=1)[0]
+    head = _TRAILING_LABEL.sub("", head)     # `科 梁文辉，电话：` ends in the number's label
+    label, _, head = head.rpartition("：") if "：" in head else head.rpartition(":")
+    if _FIELD_LABEL.search(label) or re.search(r"[：:]", head):
+        return []                           # a labelled field (电话：…), not names
+    department, names = split_names(head)
+    words = [_POST.sub("", w) for w in re.split(r"[\s、，,]+", head)
+             if w and not _HONORIFIC.match(w) and not _POST_WORD.match(w)]
+    if not names or not words or not words[-1].endswith(names[-1][-1]):
+        return []                           # names stand right before the number
+    department = department or (squash(label) if _DEPT_WORD.match(squash(label)) else None)
+    if not (department or _AREA_PHONE.search(line) or _MOBILE.search(line)):
+        return []                           # neither a number nor a department: prose
+    # No label vouches for these words, so a name must read as one (`平台客服热线` does not).
+    return [n for n in names if not _SHORT_BODY.match(n) and looks_like_name(n, longest=4)]
 
 
 def extract(ctx: NoticeContext) -> dict:

@@ -16,6 +16,7 @@ HEAD = "关于开展第二届某某市质量奖评选表彰工作的通知\n各�
     ("李强科长 王女士", None, ["李强", "王女士"]),
     ("洛桑丹增平措、买买提·艾力", None, ["洛桑丹增平措", "买买提·艾力"]),
     ("请各单位高度重视", None, []),
+    ("李晓红 科长", None, ["李晓红"]),          # a post written apart is no name
 ])
 def test_names(value, department, names):
     assert split_names(value) == (department, names)
@@ -89,6 +90,13 @@ def test_names_under_a_contact_heading(spec_of):
     ("四、联络窗口\n中卫发展中心　陈怡君 小姐\n电话：(02)2391-1368 分机 8201", ["陈怡君"]),
     ("05 联系方式\n● 评选全程不收取任何费用，严禁借评选名义开展有偿咨询、培训\n联系人：周 敏　　027-85747215\n"
      "　　　　程 立新　027-85747226\n谢 谢 观 看", ["周敏", "程立新"]),
+    # Lines under a 联系人 line in its shape continue its list.
+    ("联系人：质量发展处 何丽萍 028-86125873\n        质量发展处 邓　强 028-86125870（传真）", ["何丽萍", "邓强"]),
+    ("六、联系方式\n市市场监管局质量发展科 沈红梅科长，电话：0572-2399123", ["沈红梅"]),
+    # Two departments, each with its person, on one line.
+    ("四、联系方式\n质量奖：市局质量发展处 罗 佳，023-63725231；市质量研究院 韩梅，023-88196027", ["罗佳", "韩梅"]),
+    # What names a line, not a person, is no name (`平台客服热线`).
+    ("六、咨询服务\n• 政策咨询：质量发展科 郑晓东  0755-28949321\n• 系统操作：平台客服热线 0755-28933333", ["郑晓东"]),
 ])
 def test_contact_block_layouts(spec_of, block, names):
     assert field_view(spec_of(HEAD + block)).contact_names == names
