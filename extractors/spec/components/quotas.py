@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from extractors.spec.allocations import allocations
 from extractors.spec.context import NoticeContext
 from extractors.spec.patterns import sentences
 from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "2"
+VERSION = "3"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
@@ -163,8 +164,14 @@ def extract(ctx: NoticeContext) -> dict:
     awards = ctx.found.get("award_names") or []
     default = awards[0].value if awards else "奖"
     quotas, stated = [], set()
+    shares = allocations(ctx.text, ctx.segment.header_end, ctx.end)
+    for a in shares:
+        quotas.append(Quota(scope="submission", category=default, max=a.max, per=a.place,
+                            confidence=0.8, provenance=ctx.prov(a.start, a.end)))
     for s, e in sentences(ctx.text, ctx.segment.header_end, ctx.end):
         found = _quotas_in(ctx.text, s, e, default)
+        # A place's share of an allocation is read once, as the allocation's.
+        found = [f for f in found if not any(a.start <= f[0] < a.end for a in shares)]
         # A quota stated again in a later sentence is the same quota; within one sentence
         # two equal counts are two quotas (`获奖企业不超过10家，提名奖企业不超过10家`).
         for _, _, scope, value, category, per in found:

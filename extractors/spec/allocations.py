@@ -1,0 +1,88 @@
+"""Recommendation quotas allocated place by place: each place's share is a cap on what that
+place may submit.
+
+Notices give the allocation inline (`南京市8项，无锡市7项，…`, `宣州区二个、广德市二个、宁国市一个`)
+or as a 名额分配表 flattened to one row per line (`1 杭州市 5`, read as `1杭州市5`). Both are
+read only where the text around them speaks of 名额/推荐/分配, and only as a run of at least
+three places, so `杭州市2家企业` in prose is no allocation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalizers.numbers import NUMBER, chinese_to_int
+
+_HAN = r"\u4e00-\u9fff"
+_PLACE = rf"[{_HAN}]{{1,6}}?(?:市|区|县|州|盟|旗)"
+_UNIT = r"(?:个|名|家|项|件|人)"
+_ITEM = re.compile(rf"(?P<place>{_PLACE})\s*(?P<n>{NUMBER})\s*{_UNIT}")
+_ITEM_SEP = re.compile(r"^\s*[，,、；;]\s*$")
+# One row of a flattened table: optional serial number, the place, its count(s).
+_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_PLACE})\s*(?P<counts>\d{{1,3}}(?:\s+\d{{1,3}})*)\s*{_UNIT}?\s*$")
+_CUE = re.compile(r"名额|推荐|分配|限报|申报数")
+_CUE_REACH = 120
+_MIN_RUN = 3
+
+
+@dataclass(frozen=True)
+class Allocation:
+    start: int
+    end: int
+    place: str
+    max: int
+
+
+def _cued(text: str, start: int, lo: int) -> bool:
+    return bool(_CUE.search(text, max(lo, start - _CUE_REACH), start))
+
+
+def _inline(text: str, lo: int, hi: int) -> list[Allocation]:
+    found: list[Allocation] = []
+    run: list[Allocation] = []
+
+    def close() -> None:
+        if len(run) >= _MIN_RUN and _cued(text, run[0].start, lo):
+            found.extend(run)
+        run.clear()
+
+    for m in _ITEM.finditer(text, lo, hi):
+        n = chinese_to_int(m["n"])
+        if n is None or n == 0 or n >= 1000:
+            close()
+            continue
+        if run and not _ITEM_SEP.match(text[run[-1].end:m.start()]):
+            close()
+        run.append(Allocation(m.start(), m.end(), m["place"], n))
+    close()
+    return found
+
+
+def _table(text: str, lo: int, hi: int) -> list[Allocation]:
+    found: list[Allocation] = []
+    run: list[Allocation] = []
+
+    def close() -> None:
+        places = {a.place for a in run}
+        if len(places) >= _MIN_RUN and _cued(text, run[0].start, lo):
+            found.extend(run)
+        run.clear()
+
+    pos = lo
+    for line in text[lo:hi].split("\n"):
+        m = _ROW.match(line)
+        if m:
+            at = pos + m.start("counts")
+            for n in re.findall(r"\d+", m["counts"]):
+                if 0 < int(n) < 1000:
+                    run.append(Allocation(pos + m.start("place"), at + len(m["counts"]), m["place"], int(n)))
+        elif line.strip():
+            close()
+        pos += len(line) + 1
+    close()
+    return found
+
+
+def allocations(text: str, lo: int, hi: int) -> list[Allocation]:
+    """Each place's share in the allocations of text[lo:hi], in text order."""
+    return sorted(_inline(text, lo, hi) + _table(text, lo, hi), key=lambda a: a.start)

@@ -1,0 +1,39 @@
+import pytest
+
+from extractors.spec.allocations import allocations
+
+HEAD = "关于开展第二届某某市质量奖评选表彰工作的通知\n各有关单位：\n"
+
+
+def shares(text: str) -> list[tuple[str, int]]:
+    return [(a.place, a.max) for a in allocations(text, 0, len(text))]
+
+
+def test_inline_allocation_with_chinese_numerals():
+    text = "各县市区推荐名额如下：宣州区二个、广德市二个、宁国市一个、泾县一个，市经开区一个。"
+    assert shares(text) == [("宣州区", 2), ("广德市", 2), ("宁国市", 1), ("泾县", 1), ("市经开区", 1)]
+
+
+def test_allocation_under_a_table_title():
+    text = "各设区市推荐名额分配表\n南京市8项，无锡市7项，徐州市3项，苏州市10项。"
+    assert shares(text) == [("南京市", 8), ("无锡市", 7), ("徐州市", 3), ("苏州市", 10)]
+
+
+def test_flattened_table_rows():
+    text = "组织推荐名额分配表\n序号设区市推荐名额（个）\n1杭州市5\n2宁波市4\n3温州市3\n10台州市3\n合计15\n"
+    assert shares(text) == [("杭州市", 5), ("宁波市", 4), ("温州市", 3), ("台州市", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "杭州市2家企业、宁波市3家企业获得表彰。",                       # no 名额/推荐 around it
+    "推荐名额：杭州市5个、宁波市4个。",                             # two places are no allocation table
+    "获奖名单\n1杭州市5\n2宁波市4\n",
+])
+def test_not_allocations(text):
+    assert shares(text) == []
+
+
+def test_shares_become_submission_quotas_once(spec_of):
+    quotas = spec_of(HEAD + "三、推荐名额\n各区推荐名额：甲城区3个，乙城区2个，丙城区1个。获奖组织不超过5个。").quotas
+    assert sorted((q.scope, q.max, q.per) for q in quotas) == [
+        ("award", 5, None), ("submission", 1, "丙城区"), ("submission", 2, "乙城区"), ("submission", 3, "甲城区")]
