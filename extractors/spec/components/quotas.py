@@ -17,12 +17,12 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "3"
+VERSION = "4"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
 _COUNT = re.compile(
-    rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席|件|所|支)"
+    rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各|≤|<=)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席|件|所|支)"
     rf"(?P<limit>为限)?")
 _NOT_AFTER = re.compile(
     r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|小时|天|百分点|以上|以内|"
@@ -30,7 +30,9 @@ _NOT_AFTER = re.compile(
 _NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上)\s*$")
 _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
                         r"评定|认定|遴选|命名|限报|为限|"
-                        r"奖[^，。；]{0,8}(?:不超过|不多于|最多|至多)")
+                        r"奖[^，。；]{0,8}(?:不超过|不多于|最多|至多|≤|<=)|"
+                        # `个人奖：分为实践类及研究类，每类至多1名`
+                        r"每(?:类|组|个类别)[^，。；]{0,4}(?:不超过|不多于|最多|至多|以)")
 _TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选")
 _SUBMISSION_CUE = re.compile(
     r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优)|推荐名额|申报名额|限报|限额")
@@ -49,7 +51,8 @@ _PER_CLAUSE = re.compile(r"^\s*(?:每个|每家|每位|每所|每一|每)[\u4e00
 _RECOMMENDER = re.compile(r"各|每|推荐单位|主管部门|我省|我市|我区|我县|本省|本市|本地区")
 _AWARD_WORDS = re.compile(r"名额|设奖|设立|评选|评出|获奖|授奖|授予|表彰|奖励")
 _PER = re.compile(r"(每个|每家|每一|每|各)([^，,。；]{0,12}?)(推荐|申报|报送|上报|限报|提名)")
-_EXCLUDE_SENTENCE = re.compile(r"公示|工作日|环节|年内|年以上|专家")
+# `每个项目完成人原则上不超过15人，完成单位不超过10个`: the make-up of one entry, no quota.
+_EXCLUDE_SENTENCE = re.compile(r"公示|工作日|环节|年内|年以上|专家|完成人|完成单位|起草人|起草单位|参与人")
 _CATEGORY_BEFORE = re.compile(r"([\u4e00-\u9fff“”\"]{1,12})\s*$")
 _QUOTED_NAMES = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 _LISTED_NAMES = re.compile(r"设(?:立|置)?([\u4e00-\u9fff]{2,12}奖)(?:和|、|及)([\u4e00-\u9fff]{2,14}奖)")

@@ -32,6 +32,7 @@ def test_quota_phrasings(spec_of, sentence, expected):
     "评审专家组由7名专家组成，负责质量奖评审。",
     "申报材料一式3份报送质量奖办公室。",
     "对获奖组织给予一次性奖励20万元。",
+    "被提名项目的完成人应当作出实质性贡献，每个项目完成人原则上不超过15人，完成单位不超过10个。",
 ])
 def test_counts_that_are_not_quotas(spec_of, sentence):
     assert spec_of(HEAD + sentence).quotas == []
@@ -81,3 +82,13 @@ def test_one_count_for_each_of_two_categories(spec_of):
 
 def test_limit_phrasing_needs_a_count_word(spec_of):
     assert spec_of(HEAD + "申报材料以3年为限。").quotas == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A slide gives the caps as `≤`.
+    ("本届名额：组织奖 ≤ 3家\n个人奖 ≤ 1名\n提名奖 ≤ 5家", [("award", 3), ("award", 1), ("award", 5)]),
+    # One count for each class of an award, after the classes are named.
+    ("个人奖：分为「实践类」及「研究类」，每类至多1名。", [("award", 1)]),
+])
+def test_caps_written_as_symbols_and_per_class(spec_of, sentence, expected):
+    assert [(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas] == expected
