@@ -45,6 +45,8 @@ _FORWARDING = re.compile(r"转发")
 _FORWARD_SENTENCE = re.compile(r"现将[^。]{0,200}?转发给你们|现转发|予以转发")
 _ENUMERATED = re.compile(r"^[-\s]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、]")
 _BOOK_TITLE = re.compile(r"《([^《》]{6,120})》")
+# How a body's sentences open; a line opening so is no title, however short.
+_BODY_OPENERS = ("各", "现将", "为", "根据", "附件", "抄送")
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> tuple[TextLine, ...]:
@@ -69,7 +71,7 @@ def _find_title(lines: tuple[TextLine, ...]) -> tuple[str, tuple[int, int], int]
             continue
         if _NAVIGATION.search(text) or "。" in text or text.count("，") > 1:
             continue                    # navigation, or a sentence of the body
-        if text.startswith(("各", "现将", "为", "根据", "附件", "抄送")) or DOC_NUMBER_RE.fullmatch(text):
+        if text.startswith(_BODY_OPENERS) or DOC_NUMBER_RE.fullmatch(text):
             continue
         parts, last = [text], i
         while not _TITLE_END.search("".join(parts)) and last + 1 < len(lines) and last - i < 3:
@@ -82,7 +84,8 @@ def _find_title(lines: tuple[TextLine, ...]) -> tuple[str, tuple[int, int], int]
     # A web page may headline the award without any title word (`第35届国家品质奖即日起受理申请`).
     for i, line in enumerate(lines[:3]):
         text = line.squashed
-        if "奖" in text and 6 <= len(text) <= 60 and not _NAVIGATION.search(text) and not _SALUTATION.search(text):
+        if "奖" in text and 6 <= len(text) <= 60 and not _NAVIGATION.search(text) and not _SALUTATION.search(text) \
+                and not text.startswith(_BODY_OPENERS):
             return text, (line.start, line.end), i
     return None
 
@@ -112,7 +115,9 @@ def _forwarded_start(lines: tuple[TextLine, ...], after: int) -> int | None:
             first = i
             while first - 1 >= 0 and lines[first - 1].start > after and first > i - 3:
                 above = lines[first - 1].squashed
-                if ORG_LINE_RE.fullmatch(above) or own_number(above):
+                # An attached notice may give its title above its number (`附件` / title / 文号).
+                if ORG_LINE_RE.fullmatch(above) or own_number(above) or (
+                        is_start is own_number and own_title(above)):
                     first -= 1
                 else:
                     break

@@ -13,7 +13,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, format_doc_number, sentence_
 from models.spec import TextValue
 
 NAME = "spec_doc_numbers"
-VERSION = "1"
+VERSION = "2"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("doc_numbers",)
 
@@ -45,8 +45,10 @@ def _confidence(ctx: NoticeContext, m: re.Match) -> float | None:
     clause = re.split(r"[，,；]", head)[-1]
     if _FORWARD_CUE.search(clause) and not _BASIS_CUE.search(clause):
         return 0.85
-    # A notice this one answers (`根据《关于评选…的通知》（X〔2023〕35号）`) counts; rules do not.
-    if titled and _NOTICE_TITLE.search(titled.group(1)):
+    # A notice named without a basis cue (`…见《关于评选…的通知》（X〔2023〕35号）`) counts; one
+    # merely cited as the basis (`根据《关于评选…的通知》（…）`) is neither forwarded nor
+    # attached (FIELDS.md), like rules cited so.
+    if titled and _NOTICE_TITLE.search(titled.group(1)) and not _BASIS_CUE.search(clause):
         return 0.8
     title = ctx.segment.forwarded_title
     if title and titled and squash(titled.group(1)) == title:

@@ -24,6 +24,13 @@ def test_cited_basis_numbers_are_left_out(spec_of):
     assert field_view(spec_of(text)).doc_numbers == ["某市监〔2023〕40号"]
 
 
+def test_notice_cited_as_basis_is_left_out(spec_of):
+    # Neither forwarded nor attached (FIELDS.md): cited so, a notice counts no more than rules.
+    text = ("关于开展某某省专利奖评选工作的通知\n各有关单位：\n根据国家知识产权局《关于评选第二十六届中国专利奖的通知》"
+            "（国知发运字〔2024〕18号），现将有关事项通知如下。")
+    assert field_view(spec_of(text)).doc_numbers == []
+
+
 @pytest.mark.parametrize("text, issuers", [
     ("西藏自治区\n质量协会文件\n藏质协字〔2023〕11号\n关于开展第二届西藏质量奖评选的通知", ["西藏自治区质量协会"]),
     ("攀枝花市质量强市工作领导小组办公室关于开展第三届攀枝花市政府质量奖评选工作的通知",

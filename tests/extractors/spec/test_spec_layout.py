@@ -73,3 +73,27 @@ def test_forwarding_chain(spec_of):
     assert view.deadlines == ["2023-06-01", "2023-06-10", "2023-06-30"]
     assert set(view.doc_numbers) == {"某县市监〔2023〕9号", "某市监〔2023〕21号", "某省市监〔2023〕7号"}
     assert set(view.issuers) == {"某某县市场监督管理局", "某某市市场监督管理局", "某某省市场监督管理局"}
+
+
+ATTACHED_TITLE_FIRST = """某某市市场监督管理局
+某市监函〔2024〕45号
+关于转发《某某省市场监督管理局关于开展2024年度某某省政府质量奖评审工作的通知》的通知
+各县市区市场监管局：
+现将《某某省市场监督管理局关于开展2024年度某某省政府质量奖评审工作的通知》（某省监函〔2024〕123号）转发给你们。
+某某市市场监督管理局
+2024年4月28日
+附件
+某某省市场监督管理局关于开展2024年度某某省政府质量奖评审工作的通知
+某省监函〔2024〕123号
+各市市场监管局：
+根据《某某省政府质量奖管理办法》（某政〔2022〕33号），经省政府同意，现开展评审工作。
+某某省市场监督管理局
+2024年4月16日"""
+
+
+def test_attached_notice_with_its_title_above_its_number(spec_of):
+    ndoc = normalized(ATTACHED_TITLE_FIRST)
+    _, inner = segments(ndoc.text)
+    # The title above the number belongs to the forwarded notice; a body sentence is no title.
+    assert inner.title == "某某省市场监督管理局关于开展2024年度某某省政府质量奖评审工作的通知"
+    assert field_view(spec_of(ATTACHED_TITLE_FIRST)).doc_numbers == ["某市监函〔2024〕45号", "某省监函〔2024〕123号"]
