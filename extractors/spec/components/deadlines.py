@@ -12,7 +12,7 @@ from models.spec import DateValue, Deadline
 from normalizers.dates import DateMatch, find_dates, find_ranges
 
 NAME = "spec_deadlines"
-VERSION = "2"
+VERSION = "3"
 REQUIRES = ("issue_date", "year")
 ASSIGNS = ("deadlines",)
 
@@ -21,6 +21,9 @@ _TIME = (r"(?:\s*[（(][^）)]{1,12}[)）])?(?:\s*(?:(?:上午|下午|中午|晚
          r"|下班|中午|上午|下午)\s*)?"
          r"(?:\s*[（(][^）)]{1,12}[)）])?")
 _DEADLINE_AFTER = re.compile(rf"^{_TIME}(?:前|之前|以前|止|截止|为止|截止前)")
+# `報名系統則於113年5月24日下午5時關閉`, `6月30日后不再受理`: the window shuts that day, though
+# `后`/`起` would otherwise make it a start.
+_CLOSES_AFTER = re.compile(rf"^{_TIME}(?:后|以后|之后|起)?(?:关闭|不再受理|不予受理|停止受理|停止接收)")
 _START_AFTER = re.compile(rf"^{_TIME}(?:后|以后|之后|起|开始)")
 _DEADLINE_BEFORE = re.compile(r"((截止|截至|截止至|截止到|截止日期|截止时间|最迟|不晚于|最晚|之前)[^。，；,]{0,12}|(即日起?|今|起)\s*(?:至|[—–\-－~～]+)\s*)$")
 # `2020年12月31日前注册的企业`: a condition on the applicant, not a deadline.
@@ -105,7 +108,9 @@ def extract(ctx: NoticeContext) -> dict:
 
         if _CONDITION_AFTER.match(after.lstrip("前之以")):
             continue
-        if _START_AFTER.match(after) or range_ends.get(start) == "start":
+        if _CLOSES_AFTER.match(after):
+            kind = "deadline"
+        elif _START_AFTER.match(after) or range_ends.get(start) == "start":
             kind = "start"
         elif _DEADLINE_AFTER.match(after) or range_ends.get(start) == "end" or (
                 _DEADLINE_BEFORE.search(before) and not _AS_OF.match(text[end:e])):

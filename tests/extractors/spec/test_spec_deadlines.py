@@ -17,6 +17,9 @@ def deadlines(spec, kind=None):
     ("申报时间为2023年4月1日至5月31日。", ["2023-05-31"]),
     ("申报材料及初核推荐意见于2023315日前提交至市质量强市办。", ["2023-03-15"]),
     ("即日起至2023年9月30日受理申报。", ["2023-09-30"]),
+    # The day an online window shuts is the online deadline, `后`/`起` notwithstanding.
+    ("线上报名系统则于2023年5月24日下午5时关闭。", ["2023-05-24"]),
+    ("申报材料于2023年6月30日后不再受理。", ["2023-06-30"]),
 ])
 def test_deadline_phrasings(spec_of, sentence, expected):
     assert deadlines(spec_of(HEAD + sentence + SIGNED), "deadline") + \
