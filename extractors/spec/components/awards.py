@@ -13,7 +13,7 @@ from extractors.spec.patterns import squash
 from models.spec import TextValue
 
 NAME = "spec_awards"
-VERSION = "2"
+VERSION = "3"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("award_names", "edition")
 
@@ -92,6 +92,21 @@ def _in_body(ctx: NoticeContext) -> list[str]:
     return [name for name, _ in counts.most_common(1)]
 
 
+# A slide deck's cover or a poster names the award on a line of its own, above a title
+# without it (`龙岗区区长质量奖` / `2024年度申报政策解读`).
+_HEADLINE = re.compile(r"[\u4e00-\u9fff]{2,20}奖")
+_HEADLINE_LINES = 6
+
+
+def _headline(ctx: NoticeContext) -> tuple[list[str], tuple[int, int] | None]:
+    for line in ctx.lines[:_HEADLINE_LINES]:
+        if _HEADLINE.fullmatch(line.squashed):
+            name = award_name(line.squashed)
+            if name:
+                return [name], (line.start, line.end)
+    return [], None
+
+
 def extract(ctx: NoticeContext) -> dict:
     seg = ctx.segment
     names = (_in_title(seg.title) or _honour_in_title(seg.title)) if seg.title else []
@@ -100,6 +115,8 @@ def extract(ctx: NoticeContext) -> dict:
     subject = _SUBJECT.search(ctx.text, ctx.start, ctx.end) if not names else None
     if subject:                                   # a 函 says what it is about in its 主旨
         names, span = _in_title(subject["text"]), subject.span("text")
+    if not names:
+        names, span = _headline(ctx)
     if not names:
         names = _in_body(ctx)
         span, confidence = None, 0.7

@@ -155,3 +155,8 @@ def test_forwarded_issuer_named_before_the_title(spec_of):
     view = field_view(spec_of(text))
     assert sorted(view.issuers) == ["市场监管总局办公厅", "广东省市场监督管理局"]
     assert view.doc_numbers == ["市监标创函〔2024〕310号"]
+
+
+def test_award_named_on_a_cover_line_above_the_title(spec_of):
+    text = "第1页\n某某区区长质量奖\n2024年度申报政策解读\n某某区市场监督管理局\n第2页\n• 申报时间：即日起至2024年7月31日"
+    assert field_view(spec_of(text)).award_names == ["某某区区长质量奖"]
