@@ -18,7 +18,8 @@ from pipelines.worker import ReaderWorker
 
 log = logging.getLogger("award_intake")
 
-NOTICE_SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+NOTICE_SUFFIXES = {".txt", ".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".png",
+                   ".jpg", ".jpeg", ".tif", ".tiff"}
 # A packet batch folder names the notice it answers in this file: {"notice": "relative/path"}.
 BATCH_MANIFEST = "batch.json"
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything award-intake needs on a fresh Debian/Ubuntu machine, skipping what is there:
-# system packages (CJK and Tibetan fonts, Tesseract with Chinese and Tibetan data, PostgreSQL for
-# the scale-out test) and a virtual environment .venv with the exact versions of requirements.lock.
+# system packages (CJK and Tibetan fonts, Tesseract with Chinese and Tibetan data, LibreOffice
+# Writer without GUI for .doc/.wps/.rtf/.odt files, PostgreSQL for the scale-out test) and a
+# virtual environment .venv with the exact versions of requirements.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(fonts-noto-cjk fonts-tibetan-machine tesseract-ocr tesseract-ocr-chi-sim
-              tesseract-ocr-chi-tra tesseract-ocr-bod tesseract-ocr-script-tibt poppler-utils)
+              tesseract-ocr-chi-tra tesseract-ocr-bod tesseract-ocr-script-tibt poppler-utils
+              libreoffice-writer-nogui)
 if [[ "${1:-}" == "--with-test-services" ]]; then
   APT_PACKAGES+=(postgresql)
 fi

@@ -15,7 +15,8 @@ from models import Document, ErrorCode, IntakeError, Origin
 from extractors.limits import Limits, pillow_pixel_limit
 from extractors.readers import sniff
 
-READER_VERSION = "readers-0.2.0"   # 0.2: bomb guards, macro documents read, linear HTML walk
+# 0.2: bomb guards, macro documents read, linear HTML walk; 0.3: .doc/.rtf/.odt via LibreOffice
+READER_VERSION = "readers-0.3.0"
 
 
 def read_document(path: str | Path, limits: Limits | None = None) -> Document:
@@ -35,6 +36,10 @@ def read_document(path: str | Path, limits: Limits | None = None) -> Document:
             from extractors.readers.docx import read_docx_pages
             _refuse_zip_bomb(path, limits)
             pages = read_docx_pages(data)
+        elif media_type in sniff.CONVERTED_TYPES:
+            from extractors.readers.docx import read_docx_pages
+            from extractors.readers.office_convert import to_docx
+            pages = read_docx_pages(to_docx(path, media_type))
         elif media_type == sniff.HTML:
             from extractors.readers.html import read_html_pages
             pages, title = read_html_pages(data)
@@ -172,7 +177,7 @@ def _one_line(exc: BaseException) -> str:
 
 def _unsupported_message(media_type: str) -> str:
     if media_type == sniff.OLE:
-        return "legacy Word/Excel (.doc/.xls) file: save it as .docx or PDF"
+        return "legacy Office file that is not a Word document (.xls, .ppt): save it as PDF"
     if media_type == sniff.ZIP:
         return "ZIP archive that is not a Word .docx document"
     return f"unsupported file type ({media_type})"

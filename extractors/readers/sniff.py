@@ -14,10 +14,15 @@ WEBP = "image/webp"
 HTML = "text/html"
 TEXT = "text/plain"
 ZIP = "application/zip"
-OLE = "application/x-ole-storage"       # legacy .doc/.xls
+OLE = "application/x-ole-storage"       # an OLE container that is not a Word file (.xls, .ppt)
+DOC = "application/msword"              # Word 97-2003, and WPS Office's .wps in the same format
+RTF = "application/rtf"
+ODT = "application/vnd.oasis.opendocument.text"
 UNKNOWN = "application/octet-stream"
 
 IMAGE_TYPES = frozenset({PNG, JPEG, TIFF, BMP, WEBP})
+# Word formats read by converting them to .docx with LibreOffice (readers/office_convert.py).
+CONVERTED_TYPES = frozenset({DOC, RTF, ODT})
 
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<div", b"<p>")
 
@@ -40,6 +45,8 @@ def sniff_bytes(head: bytes) -> str:
         return ZIP
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return OLE
+    if head.startswith(b"{\\rtf"):
+        return RTF
     if _looks_like_text(head):
         lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if any(marker in lowered[:2048] for marker in _HTML_MARKERS):
@@ -52,15 +59,32 @@ def sniff_path(path: Path) -> str:
     with open(path, "rb") as fh:
         head = fh.read(8192)
     kind = sniff_bytes(head)
+    if kind == OLE:
+        return DOC if _has_word_stream(path) else OLE
     if kind == ZIP:
         try:
             with zipfile.ZipFile(path) as zf:
-                if "word/document.xml" in zf.namelist():
+                names = zf.namelist()
+                if "word/document.xml" in names:
                     return DOCX
+                if "mimetype" in names and zf.read("mimetype").strip() == ODT.encode():
+                    return ODT
         # NotImplementedError: a damaged header claiming a ZIP version zipfile does not know.
         except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
             return UNKNOWN
     return kind
+
+
+# The directory entry of an OLE container's main Word stream, as stored (UTF-16LE).
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+def _has_word_stream(path: Path) -> bool:
+    """Whether an OLE container holds a Word document (not a spreadsheet or a slide deck).
+    Directory sectors sit anywhere in the file, so the name is looked for in all of it, up to
+    a bound that no notice reaches."""
+    with open(path, "rb") as fh:
+        return _WORD_STREAM in fh.read(64 * 1024 * 1024)
 
 
 def _looks_like_text(head: bytes) -> bool:

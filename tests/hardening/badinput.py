@@ -495,7 +495,7 @@ def build_corpus(folder: Path, *, trap_url: str = TRAP_URL) -> list[BadInput]:
          "JavaScript on open, a Launch action, a URI link: only the text is read")
     case("pdf_reference_cycle", "reference-cycle.pdf", reference_cycle_pdf(),
          "two objects referring to each other where the MediaBox should be")
-    case("legacy_doc", "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048, "an OLE (Word 97) file")
+    case("legacy_doc", "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048, "an OLE container without a Word stream")
     case("binary_noise", "noise.txt", bytes(range(256)) * 16,
          "binary bytes named .txt")
     case("cat_image", "cat.png", image_bytes(cat_picture(), "PNG"),

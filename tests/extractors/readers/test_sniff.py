@@ -13,6 +13,7 @@ from extractors.readers import sniff
     (b"II*\x00\x08\x00", sniff.TIFF),
     (b"MM\x00*\x00\x00", sniff.TIFF),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", sniff.OLE),
+    (b"{\\rtf1\\ansi\\ansicpg936 \\u20851?", sniff.RTF),
     ("<!DOCTYPE html><html><body>通知</body></html>".encode(), sniff.HTML),
     ("关于开展第二届西藏质量奖评选表彰工作的通知\n".encode("utf-8"), sniff.TEXT),
     ("關於開展評選工作的通知\n".encode("big5"), sniff.TEXT),
@@ -42,3 +43,20 @@ def test_zip_of_junk_is_not_docx(tmp_path):
 def test_utf8_cut_mid_character_still_text():
     data = "质量奖".encode() * 3000
     assert sniff.sniff_bytes(data[:8191]) == sniff.TEXT
+
+
+def test_ole_containers_are_told_apart_by_their_word_stream(tmp_path):
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    word, sheet = tmp_path / "a.bin", tmp_path / "b.bin"
+    word.write_bytes(header + "WordDocument".encode("utf-16-le") + b"\x00" * 600)
+    sheet.write_bytes(header + "Workbook".encode("utf-16-le") + b"\x00" * 600)
+    assert sniff.sniff_path(word) == sniff.DOC
+    assert sniff.sniff_path(sheet) == sniff.OLE
+
+
+def test_opendocument_text_is_recognised(tmp_path):
+    odt = tmp_path / "notice.zip"
+    with zipfile.ZipFile(odt, "w") as zf:
+        zf.writestr("mimetype", sniff.ODT)
+        zf.writestr("content.xml", "<office:document-content/>")
+    assert sniff.sniff_path(odt) == sniff.ODT
