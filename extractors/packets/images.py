@@ -16,6 +16,8 @@ import numpy as np
 from PIL import Image
 
 from models import Document, Origin
+from extractors.readers.office_convert import to_docx
+from extractors.readers.sniff import CONVERTED_TYPES
 
 RENDER_DPI = 50
 MAX_SIDE = 800                  # image files are shrunk to this before looking at them
@@ -36,6 +38,8 @@ def pictures(path: Path, doc: Document) -> list[PagePicture]:
         return _pdf_pictures(path)
     if kind.startswith("image/"):
         return _image_pictures(path, doc)
+    if kind in CONVERTED_TYPES:     # .doc/.rtf/.odt: the pictures of the .docx made from it
+        return _docx_pictures(io.BytesIO(to_docx(path, kind)))
     if doc.pages and doc.pages[0].origin == Origin.DOCX:
         return _docx_pictures(path)
     return []
@@ -76,7 +80,7 @@ def _image_pictures(path: Path, doc: Document) -> list[PagePicture]:
     return [PagePicture(1, rgb, px_per_mm, to_page)]
 
 
-def _docx_pictures(path: Path) -> list[PagePicture]:
+def _docx_pictures(path: Path | io.BytesIO) -> list[PagePicture]:
     out = []
     with zipfile.ZipFile(path) as zf:
         for name in sorted(n for n in zf.namelist() if n.startswith("word/media/")):
