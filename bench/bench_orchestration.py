@@ -5,8 +5,9 @@ Dagster's batched runs (25 partitions per run, as a backfill with BackfillPolicy
         [--sizes 100,200,400] [--batch 25] [--dagster-home DIR]
 
 Prints per size: CLI seconds, Dagster seconds, overhead (goal ≤ 20%), ms per document, the
-resident memory after the first and the last batch (goal: flat), then the cost of one run
-per document for comparison. `--dagster-home` names a folder with a dagster.yaml (e.g. Postgres
+events Dagster stored per document and the overhead per event (its storage cost, the floor for
+cheap documents), the resident memory after the first and the last batch (goal: flat), then the
+cost of one run per document for comparison. `--dagster-home` names a folder with a dagster.yaml (e.g. Postgres
 storage, see scripts/postgres_test_server.sh); the default is a temporary SQLite instance,
 as `dg dev` uses. The source files are copied in turn under numbered names, so neither the CLI
 (which skips a notice it already did) nor Dagster (a partition per key) sees a repeat.
@@ -87,7 +88,8 @@ def run_cli(flow: str, paths: list[Path], out: Path) -> float:
 
 
 def run_dagster(flow: str, paths: list[Path], ws: Workspace, instance: dg.DagsterInstance,
-                batch: int, tag: str) -> tuple[float, list[float]]:
+                batch: int, tag: str) -> tuple[float, list[float], int]:
+    """(seconds, RSS after each batched run, events Dagster stored for these runs)."""
     partitions, assets, asset_checks, selection, _ = FLOWS[flow]
     kind = "notice" if flow == "notices" else "packet"
     resources = {"workspace": ws, "io_manager": JsonArtifactIOManager(var_dir=ws.var_dir)}
@@ -97,7 +99,7 @@ def run_dagster(flow: str, paths: list[Path], ws: Workspace, instance: dg.Dagste
         ws.registry.put(SourceRecord(kind=kind, key=key, path=str(path), name=path.name,
                                      rounds=["bench"]))
     instance.add_dynamic_partitions(partitions, keys)
-    rss = []
+    rss, run_ids = [], []
     for i in range(0, len(keys), batch):
         chunk = keys[i:i + batch]
         tags = ({RANGE_START: chunk[0], RANGE_END: chunk[-1]} if len(chunk) > 1
@@ -107,9 +109,11 @@ def run_dagster(flow: str, paths: list[Path], ws: Workspace, instance: dg.Dagste
                                 raise_on_error=False)
         if not result.success:
             print("  a batched run failed")
+        run_ids.append(result.run_id)
         gc.collect()
         rss.append(rss_mb())
-    return time.perf_counter() - started, rss
+    seconds = time.perf_counter() - started
+    return seconds, rss, sum(len(instance.all_logs(run_id)) for run_id in run_ids)
 
 
 def main() -> None:
@@ -140,19 +144,23 @@ def main() -> None:
         print(f"flow: {args.flow} over {len(files)} source files; storage: "
               f"{type(instance.event_log_storage).__name__}; partitions per run: {args.batch}")
         print(f"{'docs':>6} {'CLI s':>8} {'Dagster s':>10} {'overhead':>9} {'ms/doc CLI':>11} "
-              f"{'ms/doc dg':>10} {'RSS first MB':>13} {'RSS last MB':>12}")
+              f"{'ms/doc dg':>10} {'events/doc':>11} {'ms/event':>9} {'RSS first MB':>13} "
+              f"{'RSS last MB':>12}")
         for size in sizes:
             paths = copies(files, size, tmp / f"docs{size}")
             cli_s = run_cli(args.flow, paths, tmp / f"cli{size}")
-            dg_s, rss = run_dagster(args.flow, paths, ws, instance, args.batch, f"n{size}{run_id}")
+            dg_s, rss, events = run_dagster(args.flow, paths, ws, instance, args.batch,
+                                            f"n{size}{run_id}")
+            # The overhead spread over the events Dagster stored: its per-event storage cost.
             print(f"{size:>6} {cli_s:>8.2f} {dg_s:>10.2f} {100 * (dg_s - cli_s) / cli_s:>8.1f}% "
                   f"{1000 * cli_s / size:>11.1f} {1000 * dg_s / size:>10.1f} "
+                  f"{events / size:>11.1f} {1000 * (dg_s - cli_s) / events:>9.1f} "
                   f"{rss[0]:>13.0f} {rss[-1]:>12.0f}")
 
         if not args.single_runs:
             return
         single = copies(files, args.single_runs, tmp / "docs-single")
-        per_run, _ = run_dagster(args.flow, single, ws, instance, 1, f"s{run_id}")
+        per_run, _, _ = run_dagster(args.flow, single, ws, instance, 1, f"s{run_id}")
         cli_single = run_cli(args.flow, single, tmp / "cli-single")
         print(f"one in-process run per document: {1000 * per_run / len(single):.0f} ms/doc "
               f"(CLI {1000 * cli_single / len(single):.0f} ms/doc); a CLI-launched run "
