@@ -1,17 +1,15 @@
 """Notice flow: notice file → pages (Document) → normalized text → award spec → field view."""
 
-from functools import partial
-
 import dagster as dg
 
-from models import ErrorCode, ErrorRecord
+from models import ErrorRecord
 from pipelines import stages
 from pipelines.defs import metadata, versions
 from pipelines.defs.automation import reprocess_when_stale
 from pipelines.defs.outcomes import attempt
 from pipelines.defs.partitions import batched_backfill, notices
+from pipelines.defs.reading import read_partitions
 from pipelines.defs.resources import Workspace
-from pipelines.worker import ReaderWorker
 from pipelines.defs.stage_types import (DOCUMENTS, FIELDS, SPECS, TEXTS, DocumentOrError,
                                         FieldsOrError, SpecOrError, TextOrError)
 
@@ -29,15 +27,7 @@ def _notice_asset(**kwargs):
 def notice_document(context: dg.AssetExecutionContext,
                     workspace: Workspace) -> dict[str, DocumentOrError]:
     """The notice read into pages and lines (text layer, docx, html, txt, or OCR of a scan)."""
-    out: dict[str, DocumentOrError] = {}
-    with ReaderWorker() as reader:      # PDFs and scans: a hung page or a crash costs one file
-        for key in context.partition_keys:
-            record = workspace.registry.get("notice", key)
-            if record is None:
-                out[key] = ErrorRecord(code=ErrorCode.NOT_FOUND, file=key,
-                                       message="no inbox file registered for this partition")
-                continue
-            out[key] = attempt(partial(stages.read_document, reader=reader), record.path, record.path)
+    out = read_partitions(context, workspace, "notice", stages.read_document)
     context.add_output_metadata(metadata.batch_metadata(out, metadata.document_metadata))
     return out
 
