@@ -19,8 +19,10 @@ SEAL_DEBRIS_SCORE = 0.5
 SEAL_MIN_SIZE = 0.08
 # Red cast (R above G and B by this much) that counts as seal ink inside a seal's box.
 SEAL_TINT = 25
-# A page whose lines read worse than this is tried upside down.
+# A page whose largest lines read worse than this is tried upside down.
 UPRIGHT_SCORE = 0.85
+# Lines read to decide a page's orientation: the largest, which are surely text.
+SAMPLE_LINES = 8
 
 
 def ocr_image(image: np.ndarray, number: int, *, scale: float = 1.0, unit: str = "px") -> Page:
@@ -122,8 +124,8 @@ def _has_red(crop: np.ndarray) -> bool:
 def _upright_lines(image: np.ndarray) -> tuple[int, list[engine.RawLine]]:
     """(degrees turned counter-clockwise, lines) for the orientation that reads best.
 
-    The recogniser decides: a sample of line crops is read as it stands and turned half round,
-    and the page is turned (and read again) only when the turned crops read better.
+    The recogniser decides: a sample of line crops is read as it stands and, when it reads
+    badly, turned half round; the page counts as turned when the turned crops read better.
     """
     boxes, crops = engine.detect(image)
     if not boxes:
@@ -135,16 +137,38 @@ def _upright_lines(image: np.ndarray) -> tuple[int, list[engine.RawLine]]:
         sample = _largest([c for b, c in zip(boxes, crops) if _extent(b, 1) > 1.5 * _extent(b, 0)])
         degrees = 90 if _sample_score(sample) >= _sample_score([np.rot90(c, 2) for c in sample]) else 270
         return degrees, engine.detect_and_read(np.ascontiguousarray(np.rot90(image, k=degrees // 90)))
-    lines = [engine.RawLine(quad=b, text=t, score=s, crop=c)
-             for b, c, (t, s) in zip(boxes, crops, engine.read_crops(crops))]
-    if _mean_score(lines) < UPRIGHT_SCORE:
-        sample = _largest(crops)
-        if _sample_score([np.rot90(c, 2) for c in sample]) > _sample_score(sample):
-            return 180, engine.detect_and_read(np.ascontiguousarray(np.rot90(image, k=2)))
-    return 0, lines
+    # The sample is read first and its reads kept, so an upright page costs no extra read; an
+    # upside-down one is neither read whole the wrong way round nor detected again: its boxes
+    # and crops are turned instead (measured: 15.8 -> 7.9 CPU s for the committed 180° scan).
+    sample = sorted(range(len(crops)), key=lambda i: crops[i].shape[0] * crops[i].shape[1],
+                    reverse=True)[:SAMPLE_LINES]
+    reads = dict(zip(sample, engine.read_crops([crops[i] for i in sample])))
+    degrees = 0
+    if _score_of(reads.values()) < UPRIGHT_SCORE:
+        turned = engine.read_crops([np.ascontiguousarray(np.rot90(crops[i], 2)) for i in sample])
+        if _score_of(turned) > _score_of(reads.values()):
+            height, width = image.shape[:2]
+            boxes = [_turned_half(b, width, height) for b in boxes]
+            crops = [np.ascontiguousarray(np.rot90(c, 2)) for c in crops]
+            reads, degrees = dict(zip(sample, turned)), 180
+    rest = [i for i in range(len(crops)) if i not in reads]
+    reads.update(zip(rest, engine.read_crops([crops[i] for i in rest])))
+    return degrees, [engine.RawLine(quad=boxes[i], text=reads[i][0], score=reads[i][1], crop=crops[i])
+                     for i in range(len(crops))]
 
 
-def _largest(crops: list[np.ndarray], n: int = 8) -> list[np.ndarray]:
+def _score_of(reads) -> float:
+    reads = list(reads)
+    return sum(score for _, score in reads) / max(1, len(reads))
+
+
+def _turned_half(quad: np.ndarray, width: int, height: int) -> np.ndarray:
+    """A box's corners on the page turned 180°, still starting at its top left."""
+    turned = np.stack([width - quad[:, 0], height - quad[:, 1]], axis=1)
+    return np.roll(turned, 2, axis=0)
+
+
+def _largest(crops: list[np.ndarray], n: int = SAMPLE_LINES) -> list[np.ndarray]:
     return sorted(crops, key=lambda c: c.shape[0] * c.shape[1], reverse=True)[:n]
 
 
@@ -155,11 +179,6 @@ def _sample_score(crops: list[np.ndarray]) -> float:
 
 def _extent(quad: np.ndarray, axis: int) -> float:
     return float(quad[:, axis].max() - quad[:, axis].min())
-
-
-def _mean_score(lines: list[engine.RawLine]) -> float:
-    weights = [max(1, len(ln.text)) for ln in lines]
-    return sum(ln.score * w for ln, w in zip(lines, weights)) / sum(weights)
 
 
 def _line_shaped(line: engine.RawLine) -> bool:
