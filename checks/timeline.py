@@ -1,6 +1,7 @@
 """Dates against dates: publicity length, channel deadlines, and contradictions between dates."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from models.findings import Flag, FlagCode
@@ -20,6 +21,7 @@ PAST_DATE_FIELDS = ("form_date", "doc_date", "publicity_start", "publicity_end",
 # Dates a party writes while applying: none may precede the notice that opened the round.
 SIGNED_DATE_FIELDS = ("form_date", "doc_date", "publicity_start")
 _SUFFIXES = ("秘书处", "办公室", "领导小组", "评选表彰委员会")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def check_publicity(packet: Packet, spec: AwardSpec) -> list[Flag]:
@@ -110,6 +112,19 @@ def check_deadlines(packet: Packet, spec: AwardSpec) -> list[Flag]:
     return flags
 
 
+def _founded(packet: Packet) -> tuple[date, object, object] | None:
+    """The founding date, at its earliest: a form that gives only the month (2023-06) was
+    founded on or after the month's first day, so that day bounds it."""
+    for doc, claim in claims(packet, "founding_date", K.APPLICATION_FORM):
+        day = parse_date(claim.value)
+        if day is None and isinstance(claim.value, str):
+            m = _YEAR_MONTH.fullmatch(claim.value)
+            day = date(int(m[1]), int(m[2]), 1) if m and 1 <= int(m[2]) <= 12 else None
+        if day is not None:
+            return day, doc, claim
+    return None
+
+
 def _notice_date(spec: AwardSpec) -> date | None:
     dates = [parse_date(s.issue_date.value) for s in (spec, spec.forwarded) if s and s.issue_date]
     dates = [d for d in dates if d]
@@ -118,7 +133,7 @@ def _notice_date(spec: AwardSpec) -> date | None:
 
 def check_dates(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
     flags = []
-    founded = claim_date(packet, "founding_date", K.APPLICATION_FORM)
+    founded = _founded(packet)
     signed = claim_date(packet, "form_date", K.APPLICATION_FORM)
     if founded and signed and founded[0] > signed[0]:
         flags.append(make_flag(

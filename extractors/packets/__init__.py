@@ -15,6 +15,7 @@ application_form (申报表 / 推荐表, organisation or individual)
   id_number             str   居民身份证号码 as written (individuals)
   award_category        str   申报类别 / 参评类别 (制造业…, 教育机构, 中小企业, 一线班组, 一线工作人员 …)
   org_type              str   单位性质 / 组织类型 / 学校类型 (e.g. "普通高等学校", "初级中学")
+  industry              str   所属行业 / 行业类别 (as written; not the award category)
   founding_date         str   成立时间 / 注册时间 / 成立日期
   registered_address    str   注册地址 / 住所 / 通讯地址
   region                str   province+city+county prefix of the address ("西藏自治区拉萨市城关区")

@@ -16,14 +16,14 @@ from extractors.packets.rows import Row
 
 # Title patterns, most specific first: 推荐名单汇总表 before 推荐表, 公示证明 before 证明.
 TITLE_PATTERNS: list[tuple[K, re.Pattern[str]]] = [
-    (K.COVER_LETTER, re.compile(r"^(目录|申报函|材料清单|报送函)$|^目录")),
+    (K.COVER_LETTER, re.compile(r"^(目录|申报函|材料清单|报送函)$|^目录|^申报材料(目录|清单)$")),
     (K.SELF_ASSESSMENT, re.compile(r"自我评价|自评报告|自我评估")),
     (K.PUBLICITY_PROOF, re.compile(r"公示(情况|证明|说明|结果|截图|材料|公告)|关于.*公示的(说明|证明|报告)")),
     (K.RECOMMENDATION, re.compile(r"推荐(意见|函|名单|汇总表)|审核意见|推荐信|评审意见|^关于推荐.*的(函|报告|请示)$")),
     (K.APPLICATION_FORM, re.compile(r"(申报|申请|推荐|登记|报名)(表|书)$|(申报|申请|推荐)(表|书)[（(]"
                                     r"|^.{0,40}(申报|申请|推荐)表")),
     (K.EVIDENCE, re.compile(r"营业执照|证书|许可证|资质|荣誉|身份证|复印件|财务(报表|报告)|审计报告|"
-                            r"照片|检测报告|证明$|证明材料|证实性材料|合同")),
+                            r"照片|检测报告|证明$|证明材料|证实性材料|佐证材料|支撑材料|合同")),
 ]
 
 # Body words of each kind, for pages without a title.
@@ -51,6 +51,8 @@ class PageClass:
 
 
 _SENTENCE = re.compile(r"[，,。；;]")
+# A numbered line is an entry of a list (a 目录 naming "1.申报表"), never a heading.
+_LIST_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 
 
 def _centred(row: Row, page_width: float | None) -> bool:
@@ -79,7 +81,8 @@ def classify_page(rows: list[Row], previous: K | None = None,
         # a title is one short line on its own, not a labelled table cell nor a sentence
         if len(row.cells) > 1 and not title_kind(row.cells[0].text):
             continue
-        if _SENTENCE.search(row.text) or (i > 0 and not _centred(row, page_width)):
+        if _SENTENCE.search(row.text) or _LIST_ENTRY.match(row.text) \
+                or (i > 0 and not _centred(row, page_width)):
             continue
         kind = title_kind(row.text)
         if kind is not None:

@@ -32,7 +32,7 @@ from extractors.packets.text_layer import mismatched_lines
 
 log = logging.getLogger(__name__)
 
-PACKET_VERSION = "packets-0.1.0"
+PACKET_VERSION = "packets-0.2.0"
 # Files a scanner or an OS leaves in a folder: not part of what the applicant sent.
 _IGNORED = {"thumbs.db", ".ds_store", "desktop.ini"}
 _MIN_TEXT_FOR_HASH = 20

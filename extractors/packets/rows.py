@@ -75,11 +75,44 @@ def _visual_rows(page_no: int, lines: list[Line], script: Script) -> list[Row]:
     rows = []
     for group in groups:
         cells = []
-        for ln in sorted(group, key=lambda x: x.bbox[0]):
-            parts = ln.text.split("\t")
-            cells += [Cell(normalize(p, script), ln.bbox) for p in parts if p.strip()]
+        for stack in _columns(group):
+            if len(stack) == 1:
+                parts = stack[0].text.split("\t")
+                cells += [Cell(normalize(p, script), stack[0].bbox) for p in parts if p.strip()]
+                continue
+            boxes = [ln.bbox for ln in stack]
+            cells.append(Cell("".join(normalize(ln.text, script) for ln in stack),
+                              (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                               max(b[2] for b in boxes), max(b[3] for b in boxes))))
         rows.append(Row(page_no, [c for c in cells if c.text]))
     return [r for r in rows if r.cells]
+
+
+def _columns(group: list[Line]) -> list[list[Line]]:
+    """The lines of one visual row, left to right; lines stacked in one column (a label
+    wrapped in its cell beside a value centred on both of its lines) top to bottom, as one."""
+    stacks: list[list[Line]] = []
+    for ln in sorted(group, key=lambda x: x.bbox[0]):
+        host = None
+        if "\t" not in ln.text:
+            host = next((st for st in stacks if "\t" not in st[0].text
+                         and all(_stacked(x.bbox, ln.bbox) for x in st)), None)
+        if host is None:
+            stacks.append([ln])
+        else:
+            host.append(ln)
+            host.sort(key=lambda x: x.bbox[1])
+    return stacks
+
+
+def _stacked(a: BBox, b: BBox) -> bool:
+    """One line under the other (OCR boxes are padded, so they may overlap: the centres tell)
+    and sharing most of the narrower width."""
+    height = min(a[3] - a[1], b[3] - b[1])
+    width = min(a[2] - a[0], b[2] - b[0])
+    centres = abs((a[1] + a[3]) - (b[1] + b[3])) / 2
+    h_overlap = min(a[2], b[2]) - max(a[0], b[0])
+    return centres > 0.5 * height and h_overlap > 0.5 * width
 
 
 def _merge_wrapped(rows: list[Row], is_label: Callable[[str], bool] | None) -> list[Row]:

@@ -184,3 +184,11 @@ def test_one_misread_character_on_a_scan_is_not_a_name_mismatch(xizang_spec):
     assert codes(packet, xizang_spec) == {F.NAME_MISMATCH}           # typed: a different name
     next(d for d in packet.documents if d.kind == K.PUBLICITY_PROOF).origin = "ocr"
     assert codes(packet, xizang_spec) == set()                        # scanned: an OCR slip
+
+
+def test_a_founding_month_after_the_signature_is_inconsistent_and_the_same_month_is_not(xizang_spec):
+    # forms that ask 成立时间 to the month only (二〇二三年六月 → "2023-06")
+    assert F.DATE_INCONSISTENT in codes(org_packet(form={"founding_date": "2023-09"}), xizang_spec)
+    signed = org_packet().documents[0].claim("form_date").value
+    same_month = signed[:7]
+    assert F.DATE_INCONSISTENT not in codes(org_packet(form={"founding_date": same_month}), xizang_spec)

@@ -22,6 +22,9 @@ _HOLDER = [re.compile(p) for p in (
     r"兹证明\s*(?P<name>.+?)\s*(建立|的|同志|在)",
     r"^(?P<name>.+?)同志在",
     r"授予\s*(?P<name>.+?)\s*\d{4}")]
+# The next field of a certificate or ID card, printed after the name without a colon
+# (姓名 刘芳 性别 女 民族 汉): where the holder's name ends.
+_NEXT_FIELD = re.compile(r"(性别|公民身份|工作单位|类型|法定代表人|注册资本|成立日期|住所|住址)")
 _NUMBER = re.compile(r"(证书编号|编号|注册号|证号|No\.?)[:：]?\s*(?P<no>[A-Za-z0-9\-]{5,30})")
 _ISSUED = re.compile(r"(发证|颁发|颁证|签发|成立|发布|注册)(日期|时间)[:：]?")
 _EXPIRY = re.compile(r"有效期(至|到|截止)[:：]?|有效期[:：].*?至")
@@ -41,12 +44,12 @@ def evidence_claims(doc: DocRows, *, title: str, fingerprints: list[str]) -> lis
     labelled = {f: (v, row, cell) for f, v, row, cell in reversed(labelled_values(doc.rows)) if v}
     holder = labelled.get("applicant_name") or labelled.get("person_name")
     if holder:
-        claims.append(claim(doc, "holder", holder[0], holder[1], holder[2]))
+        claims.append(claim(doc, "holder", _name_only(holder[0]), holder[1], holder[2]))
     else:
         for row in doc.rows:
             m = next((m for p in _HOLDER for m in [p.search(row.text)] if m), None)
             if m:
-                claims.append(claim(doc, "holder", m["name"].strip(), row, evidence=m.group()))
+                claims.append(claim(doc, "holder", _name_only(m["name"]), row, evidence=m.group()))
                 break
     for row in doc.rows:
         number = _NUMBER.search(row.text) or USCC_PATTERN.search(row.text) \
@@ -69,3 +72,7 @@ def evidence_claims(doc: DocRows, *, title: str, fingerprints: list[str]) -> lis
                 break
     claims.append(claim(doc, "fingerprint", fingerprints))
     return claims
+
+
+def _name_only(text: str) -> str:
+    return _NEXT_FIELD.split(text, maxsplit=1)[0].strip()

@@ -26,6 +26,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [(f, re.compile(p)) for f, p in [
     ("person_name", r"^(姓名|申报人|被推荐人|被推荐人姓名|申报人姓名)$"),
     ("award_category", r"^(申报|参评|推荐)?(类别|类型|奖项)$|^申报奖项类别$"),
     ("org_type", r"^(单位|组织|企业|学校|机构)(性质|类型)$|^所有制性质$"),
+    ("industry", r"^(所属|所在)?行业(类别|类型|领域|分类)?$"),
     ("founding_date", r"^(成立|注册|创建|设立|组建)(时间|日期|年月)$"),
     ("registered_address", r"^(注册|单位|通讯|通信|办公|联系)?地址$|^住所$"),
     ("legal_representative", r"^(法定代表人|法人代表|主要负责人|单位负责人|负责人)(姓名)?$"),
@@ -59,10 +60,24 @@ _STATEMENT = re.compile(r"[，,。；;]|^(无|未|没有|近\S{1,3}年(内)?(无
 _QUALIFIER = re.compile(r"[（(](?![^）)]*[签章])[^）)]{1,16}[)）]")
 
 
+# Offices ask for one thing under two names: 手机/电话, 法定代表人/负责人, 电话或手机.
+_ALTERNATIVES = re.compile(r"[/／]|或")
+
+
 def label_field(text: str) -> str | None:
     text = _QUALIFIER.sub("", re.sub(r"\s+", "", trim_label(text)))
     if not text or len(text) > _MAX_LABEL or _STATEMENT.search(text):
         return None
+    found = _field_of_label(text)
+    if found is not None:
+        return found
+    # each named alternative must ask for the same field, else the cell asks two things
+    parts = [part for part in _ALTERNATIVES.split(text) if part]
+    fields = {_field_of_label(part) for part in parts} if len(parts) > 1 else {None}
+    return fields.pop() if len(fields) == 1 else None
+
+
+def _field_of_label(text: str) -> str | None:
     for field, pattern in LABELS:
         if pattern.search(text):
             return field
@@ -86,12 +101,40 @@ def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
                     continue
                 out.append((field, "", row, None))
             else:
-                m = re.match(r"^(?P<label>[^:：]{2,20})[:：](?P<value>.*)$", text)
-                inline = label_field(m["label"]) if m else None
-                if inline is not None:
-                    out.append((inline, m["value"].strip(), row, cells[i]))
+                out += [(f, v, row, cells[i]) for f, v in inline_pairs(text)]
             i += 1
     return out
+
+
+_INLINE = re.compile(r"^(?P<label>[^:：]{2,20})[:：](?P<value>.*)$")
+# Where a second `label：` starts inside a value: after a space, a short run without punctuation.
+_NEXT_LABEL = re.compile(r"\s+(?=[^\s:：，,。；;（）()]{2,10}[:：])")
+
+
+def inline_pairs(text: str) -> list[tuple[str, str]]:
+    """`单位全称：甲  成立时间：2012.09` → both pairs. A line typed without a table puts
+    several `label：value` pairs on it, apart by spaces (which an unknown label such as 邮编
+    also ends a value at) or, once normalizing dropped the spaces between Chinese
+    characters, by nothing: then a known label just before the next colon starts a pair."""
+    out = []
+    for piece in _NEXT_LABEL.split(text):
+        m = _INLINE.match(piece)
+        field = label_field(m["label"]) if m else None
+        while field is not None:
+            value, nxt = _split_at_label(m["value"])
+            out.append((field, value.strip()))
+            field, m = (nxt, _INLINE.match(m["value"][len(value):])) if nxt else (None, None)
+    return out
+
+
+def _split_at_label(value: str) -> tuple[str, str | None]:
+    """The value up to the known label that owns the next colon, and that label's field."""
+    for colon in (i for i, ch in enumerate(value) if ch in ":："):
+        for start in range(max(0, colon - 12), colon - 1):
+            field = label_field(value[start:colon])
+            if field is not None:
+                return value[:start], field
+    return value, None
 
 
 def region_of(address: str) -> str:
@@ -194,9 +237,21 @@ def form_claims(doc: DocRows, *, seal_present: bool) -> list[Claim]:
     return claims
 
 
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0"}
+_CN_YEAR_MONTH = re.compile(r"(?P<y>[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月")
+
+
 def _year_month(text: str) -> str | None:
+    """A date given to the month only: 2012.09, 2012年9月, 二〇二三年六月 → YYYY-MM."""
     m = re.search(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?", text)
-    return f"{m[1]}-{int(m[2]):02d}" if m else None
+    if m and 1 <= int(m[2]) <= 12:
+        return f"{m[1]}-{int(m[2]):02d}"
+    m = _CN_YEAR_MONTH.search(text)
+    if m is None:
+        return None
+    month = m["m"]
+    number = 10 + (int(_CN_DIGIT[month[1]]) if len(month) > 1 else 0) if month[0] == "十" else int(_CN_DIGIT[month])
+    return f"{''.join(_CN_DIGIT[c] for c in m['y'])}-{number:02d}"
 
 
 def _is_field_row(row: Row, values) -> bool:

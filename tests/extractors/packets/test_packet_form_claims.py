@@ -149,3 +149,38 @@ def test_tick_boxes_and_yes_no_answers():
     assert values["award_category"] == "服务业"
     assert values["incident_declared"] is True
     assert incident_admitted("否") == (False, [])
+
+
+@pytest.mark.parametrize("label, field", [
+    ("手机/电话", "contact_phone"), ("电话或手机", "contact_phone"),
+    ("法定代表人/负责人", "legal_representative"), ("所属行业", "industry"), ("行业类别", "industry"),
+    ("职务/职称", None),                              # neither half is a field we read
+])
+def test_labels_naming_alternatives_and_the_industry(label, field):
+    assert label_field(label) == field
+
+
+def test_label_lines_typed_without_a_table_carry_several_fields():
+    # a form typed as lines, two `label：value` pairs to a line, apart by spaces only
+    doc = docx_doc(["攀枝花市政府质量奖申报表（组织）", "一、组织基本情况", "单位全称：米易县阳光康养服务有限公司",
+                    "统一社会信用代码：91510421F8MGMB4C7C　　成立时间：2012.09",
+                    "注册地址：四川省攀枝花市米易县攀莲镇迎宾大道126号　邮编：617000",
+                    "负责人：罗德明　　职务：总经理", "联系人：杨洁　　手机/电话：13980317264",
+                    "（单位公章）", "2023.02.24"])
+    values, _ = claims_of(doc)
+    assert values["uscc"] == "91510421F8MGMB4C7C"
+    assert values["founding_date"] == "2012-09"
+    assert values["registered_address"] == "四川省攀枝花市米易县攀莲镇迎宾大道126号"
+    assert values["legal_representative"] == "罗德明"
+    assert values["contact_name"] == "杨洁" and values["contact_phone"] == "13980317264"
+    assert values["form_date"] == "2023-02-24"
+
+
+@pytest.mark.parametrize("written, month", [
+    ("二○二三年六月", "2023-06"),             # a white circle typed for the zero
+    ("二〇一九年十二月", "2019-12"), ("二〇〇八年十月", "2008-10"), ("2012年9月", "2012-09"),
+])
+def test_founding_month_in_chinese_numerals(written, month):
+    doc = docx_doc(["申报表", ["单位名称", "米易县山青新能源科技有限公司"], ["成立时间", written]])
+    values, _ = claims_of(doc)
+    assert values["founding_date"] == month

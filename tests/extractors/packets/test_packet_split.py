@@ -101,3 +101,16 @@ def test_a_body_line_naming_a_certificate_does_not_start_a_document():
     second = [Para("三、资源"), Para("公司获得质量管理体系认证证书"), Para("并持续改进。")]
     docs = read_file_documents("sa.pdf", ocr_doc(first, second), [])
     assert [(d.kind, d.pages) for d in docs] == [(K.SELF_ASSESSMENT, [1, 2])]
+
+
+def test_a_contents_page_titled_with_its_packet_is_a_cover_not_a_form():
+    rows = [Row(1, [Cell("申报材料目录")]), Row(1, [Cell("1.申报表.docx")]),
+            Row(1, [Cell("2.自我评价报告.docx")]), Row(1, [Cell("纸质材料1份，电子版1份。")])]
+    assert classify_page(rows).kind == K.COVER_LETTER
+    # a numbered entry below an unknown heading is still no title of its own
+    entries = [Row(1, [Cell("报送材料")]), Row(1, [Cell("1.申报表")]), Row(1, [Cell("2.推荐意见")])]
+    assert classify_page(entries).title == ""
+
+
+def test_supporting_material_titles_are_evidence():
+    assert title_kind("佐证材料") == K.EVIDENCE
