@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from models import ErrorCode, ErrorRecord, IntakeError
@@ -64,87 +64,75 @@ def build_specs(paths: list[Path], out: Path, progress: Progress = _no_progress,
     by `reader` (one is started for the job if none is given).
     """
     with _reader(reader) as reader:
-        return _build_specs(paths, out, progress, reader)
-
-
-def _build_specs(paths: list[Path], out: Path, progress: Progress, reader: ReaderWorker) -> JobResult:
-    result = JobResult(out=out)
-    versions = stages.versions()
-    for path in progress(paths, "notices"):
-        spec_path = out / "specs" / f"{path.stem}.spec.json"
-        fields_path = out / "fields" / f"{path.stem}.json"
-        stamp_path = out / "specs" / f".{path.stem}.stamp.json"
-        try:
-            stamp = {"sha256": _sha256(path), "versions": versions}
-            if spec_path.exists() and fields_path.exists() and _read_json(stamp_path) == stamp:
-                result.specs.append(spec_path)
-                continue
-            spec = stages.spec_from_file(path, reader)
-            result.specs.append(write_json_atomic(spec_path, spec))
-            write_json_atomic(fields_path, stages.field_view(spec))
-            write_json_atomic(stamp_path, stamp)   # last: only a finished notice is skipped later
-        except Exception as exc:  # one bad notice never stops the batch
-            for stale in (spec_path, fields_path, stamp_path):
-                stale.unlink(missing_ok=True)
-            result.errors.append(_record(path, exc))
-    _write_errors(out, result.errors)
-    return result
+        result = JobResult(out=out)
+        versions = stages.versions()
+        for path in progress(paths, "notices"):
+            spec_path = out / "specs" / f"{path.stem}.spec.json"
+            fields_path = out / "fields" / f"{path.stem}.json"
+            stamp_path = out / "specs" / f".{path.stem}.stamp.json"
+            try:
+                stamp = {"sha256": _sha256(path), "versions": versions}
+                if spec_path.exists() and fields_path.exists() and _read_json(stamp_path) == stamp:
+                    result.specs.append(spec_path)
+                    continue
+                spec = stages.spec_from_file(path, reader)
+                result.specs.append(write_json_atomic(spec_path, spec))
+                write_json_atomic(fields_path, stages.field_view(spec))
+                write_json_atomic(stamp_path, stamp)   # last: only a finished notice is skipped later
+            except Exception as exc:  # one bad notice never stops the batch
+                for stale in (spec_path, fields_path, stamp_path):
+                    stale.unlink(missing_ok=True)
+                result.errors.append(_record(path, exc))
+        _write_errors(out, result.errors)
+        return result
 
 
 def check_packets(packet_paths: list[Path], spec_path: Path, out: Path,
                   progress: Progress = _no_progress, reader: ReaderWorker | None = None) -> JobResult:
     """Read each packet, check the batch against the spec, write findings and reports."""
     with _reader(reader) as reader:
-        return _check_packets(packet_paths, spec_path, out, progress, reader)
-
-
-def _check_packets(packet_paths: list[Path], spec_path: Path, out: Path, progress: Progress,
-                   reader: ReaderWorker) -> JobResult:
-    result = JobResult(out=out)
-    spec = stages.spec_from_file(spec_path, reader)
-    packets = []
-    # A shell glob over a batch folder also yields its gold files and manifest: not packets.
-    packet_paths = [p for p in packet_paths if p.is_dir() or p.suffix.lower() != ".json"]
-    for path in progress(packet_paths, "packets"):
-        try:
-            packets.append(stages.read_packet(path, reader))
-        except Exception as exc:
-            result.errors.append(_record(path, exc))
-    findings = stages.check_batch(packets, spec)
-    written = stages.write_reports(findings, packets, out)
-    result.findings = sorted(out.glob("*.findings.json"))
-    result.reports = {k: v for k, v in written.items() if not k.endswith(".findings.json")}
-    _write_errors(out, result.errors)
-    return result
+        result = JobResult(out=out)
+        spec = stages.spec_from_file(spec_path, reader)
+        packets = []
+        # A shell glob over a batch folder also yields its gold files and manifest: not packets.
+        packet_paths = [p for p in packet_paths if p.is_dir() or p.suffix.lower() != ".json"]
+        for path in progress(packet_paths, "packets"):
+            try:
+                packets.append(stages.read_packet(path, reader))
+            except Exception as exc:
+                result.errors.append(_record(path, exc))
+        findings = stages.check_batch(packets, spec)
+        written = stages.write_reports(findings, packets, out)
+        result.findings = sorted(out.glob("*.findings.json"))
+        result.reports = {k: v for k, v in written.items() if not k.endswith(".findings.json")}
+        _write_errors(out, result.errors)
+        return result
 
 
 def run_all(root: Path, out: Path, progress: Progress = _no_progress) -> JobResult:
     """Every notice under `root` (outside packets/) to a spec; every packet batch checked."""
     with ReaderWorker() as reader:
-        return _run_all(root, out, progress, reader)
-
-
-def _run_all(root: Path, out: Path, progress: Progress, reader: ReaderWorker) -> JobResult:
-    result = JobResult(out=out)
-    notices = sorted(p for p in root.rglob("*") if _is_notice(p, root))
-    result.merge(build_specs(notices, out, progress, reader))
-    for batch in sorted((root / "packets").glob("*/")):
-        manifest = batch / BATCH_MANIFEST
-        if not manifest.is_file():
-            continue
-        notice = (batch / json.loads(manifest.read_text(encoding="utf-8"))["notice"]).resolve()
-        members = sorted(p for p in batch.iterdir()
-                         if p.name != BATCH_MANIFEST and not p.name.endswith(".gold.json")
-                         and not p.name.startswith((".", "README")))
-        sub = check_packets(members, notice, out / "packets" / batch.name, progress, reader)
-        sub.reports = {f"{batch.name} {k}": v for k, v in sub.reports.items()}
-        result.merge(sub)
-    _write_errors(out, result.errors)
-    return result
+        result = JobResult(out=out)
+        notices = sorted(p for p in root.rglob("*") if _is_notice(p, root))
+        result.merge(build_specs(notices, out, progress, reader))
+        for batch in sorted((root / "packets").glob("*/")):
+            manifest = batch / BATCH_MANIFEST
+            if not manifest.is_file():
+                continue
+            notice = (batch / json.loads(manifest.read_text(encoding="utf-8"))["notice"]).resolve()
+            members = sorted(p for p in batch.iterdir()
+                             if p.name != BATCH_MANIFEST and not p.name.endswith(".gold.json")
+                             and not p.name.startswith((".", "README")))
+            sub = check_packets(members, notice, out / "packets" / batch.name, progress, reader)
+            sub.reports = {f"{batch.name} {k}": v for k, v in sub.reports.items()}
+            result.merge(sub)
+        _write_errors(out, result.errors)
+        return result
 
 
 @contextmanager
 def _reader(given: ReaderWorker | None) -> Iterator[ReaderWorker]:
+    """The caller's reader, or one of this job's own, closed when the job ends."""
     if given is not None:
         yield given
         return
