@@ -68,9 +68,11 @@ def write_reports(findings: list[PacketFindings], packets: list[Packet], out_dir
 def versions() -> dict[str, str]:
     """Version of every stage; a stage's version is its assets' code_version."""
     from checks import CHECK_VERSION
+    from extractors.ocr import OCR_VERSION
     from extractors.packets import PACKET_VERSION
     from extractors.readers import READER_VERSION
     from extractors.spec import SPEC_VERSION
     from normalizers import NORMALIZER_VERSION
-    return {"reader": READER_VERSION, "normalizer": NORMALIZER_VERSION, "spec": SPEC_VERSION,
-            "packet": PACKET_VERSION, "check": CHECK_VERSION}
+    # Reading a scan is OCR: a changed engine or page logic makes its documents stale too.
+    return {"reader": f"{READER_VERSION}+{OCR_VERSION}", "normalizer": NORMALIZER_VERSION,
+            "spec": SPEC_VERSION, "packet": PACKET_VERSION, "check": CHECK_VERSION}

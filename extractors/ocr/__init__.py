@@ -24,7 +24,9 @@ from extractors.ocr.text_layer import layer_disagrees_with_image
 RENDER_DPI = 200
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
 
-OCR_VERSION = f"ocr-0.1.0+{ENGINE_VERSION}"
+# 0.2: orientation decided on a sample, upside-down pages turned without a second pass, big
+# images shrunk to 12 MP
+OCR_VERSION = f"ocr-0.2.0+{ENGINE_VERSION}"
 
 
 def pdf_page_needs_ocr(plumber_page) -> bool:
