@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "3"
+VERSION = "4"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -31,8 +31,10 @@ _SERVICE = r"12\d{3}"
 _PHONE_ITEM = rf"(?:[（(]0\d{{1,3}}[)）]{_S}\d{{3,4}}-?\d{{4}}|[（(]?{_AREA}[)）]?{_S}[-—－–]*{_S}\d{{7,8}}|1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}|{_HOTLINE}|\d{{7,8}}|{_SERVICE})(?!\d)"
 _PHONE_LIST = re.compile(
     rf"(?P<label>{_LABEL_FAX}|{_LABEL_PHONE})[^\d\n：:。]{{0,6}}[：:]?{_S}(?P<list>{_PHONE_ITEM}(?:{_SEP}{_PHONE_ITEM})*)")
+# OCR puts a stray space inside a number (`0931-8 465723`): one gap, seven digits in all.
+_OCR_LOCAL = "|".join(rf"\d{{{i}}} \d{{{7 - i}}}" for i in range(1, 7))
 _AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>0\d{{1,3}})[)）]|(?P<a2>{_AREA}){_S}[-—－–]{{1,2}}){_S}"
-                         rf"(?P<local>\d{{7,8}}|\d{{3,4}}-\d{{4}})(?![\d-])")
+                         rf"(?P<local>\d{{7,8}}|\d{{3,4}}-\d{{4}}|{_OCR_LOCAL})(?![\d-])")
 # Bare locals right after an area-coded number share its area code: `0551-63357281 63357282`.
 # A bare local number alone at the start of the next line continues the list too
 # (`杜鹏飞 029-86787319` / `86787325（传真）`).
@@ -46,7 +48,9 @@ _COUNTRY_PHONE = re.compile(r"(?:[（(]\s*\+?(?:852|853|886)\s*[)）]|\+(?:852|8
 _ITEM = re.compile(_PHONE_ITEM)
 _FAX_BEFORE = re.compile(rf"{_LABEL_FAX}[^\d\n]{{0,3}}$")
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}\n?{_S}(?P<code>\d{{6}})(?!\d)")
+_OCR_POSTCODE = "|".join(rf"\d{{{i}}} \d{{{6 - i}}}" for i in range(1, 6))
+# After the label six digits may carry one OCR space (`7300 30`).
+_POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}\n?{_S}(?P<code>\d{{6}}|{_OCR_POSTCODE})(?!\d)")
 _POSTCODE_BEFORE_ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)[：:]{_S}(?P<code>\d{{6}})(?=[\u4e00-\u9fff])")
 _POSTCODE_AFTER_ADDRESS = re.compile(r"^[，,\s（(]*(?P<code>\d{6})(?![\d号])")
 _ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)(?:[：:]|\t){_S}(?P<addr>[^\n；;，,）)]{{4,60}})")
@@ -138,6 +142,7 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
     stop = _NAME_STOP.search(value)
     value = value[: stop.start()] if stop else value
     value = re.sub(r"[（(][^）)]*[)）]", " ", value)
+    value = re.sub(r"(?:分机|转)\s*\d+", " ", value)      # an extension is no name: `分机 8312`
     value = re.sub(rf"(?:{_LABEL_PHONE})\s*[:：]?", " ", value)
     # Numbers and emails; ASCII only, so `付敏13707081346` keeps its name.
     value = re.sub(r"[A-Za-z0-9_.@\-]*\d[A-Za-z0-9_.@\-]*|[:：]", " ", value)
@@ -180,7 +185,8 @@ def _wrapped_tail(text: str, end: int, value: str) -> str:
 def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
     found, column, width = [], None, 0
     for line in ctx.lines:
-        cells = [c.strip() for c in line.text.split("\t")]
+        # Cells of a table flattened to text: tabs, or `|` where a converter drew the rules.
+        cells = [c.strip() for c in re.split(r"\t|\s*[|｜]\s*", line.text.strip(" |｜"))]
         if len(cells) < 2:
             column = None
             continue
@@ -197,7 +203,7 @@ def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
 # Short names of bodies in contact lines: `省质协`, `市监局`, `区科协`.
 _SHORT_BODY = re.compile(r"^(?:[省市县区州国].+|.+[协办会院所局委])$")
 _CONTACT_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系人?(?:及|和|与)?联系方式|联系方式|联络方式|联系窗口|联络窗口|联系人员|咨询方式|咨询服务|洽询窗口|洽询方式|咨询窗口|查询|咨询)[：:]?$")
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系人?(?:及|和|与)?联系方式|联系方式|联络方式|联系窗口|联络窗口|联系人员|联系人|联络人|咨询方式|咨询服务|洽询窗口|洽询方式|咨询窗口|查询|咨询)[：:]?$")
 _FIELD_LABEL = re.compile(r"(?:电话|手机|传真|邮箱|邮件|地址|邮编|网址|QQ|微信)\s*$")
 _HONORIFIC = re.compile(r"^(?:小姐|先生|女士)$")
 _TRAILING_LABEL = re.compile(rf"[，,；;\s]*(?:{_LABEL_PHONE}|{_LABEL_FAX})[^\S\n]*[：:]?[^\S\n]*$")
@@ -271,7 +277,7 @@ def extract(ctx: NoticeContext) -> dict:
     for m in _EMAIL.finditer(text, lo, hi):
         items.append((m.start(), "email", m.group().replace("＠", "@").lower()))
     for m in _POSTCODE.finditer(text, lo, hi):
-        items.append((m.start(), "postcode", m["code"]))
+        items.append((m.start(), "postcode", m["code"].replace(" ", "")))
     for m in _POSTCODE_BEFORE_ADDRESS.finditer(text, lo, hi):
         items.append((m.start(), "postcode", m["code"]))
     for m in _ADDRESS.finditer(text, lo, hi):

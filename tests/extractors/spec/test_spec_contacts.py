@@ -141,3 +141,26 @@ def test_service_numbers_need_a_label(spec_of):
 ])
 def test_postcode_before_the_address(spec_of, line, code):
     assert field_view(spec_of(HEAD + line)).postcodes == code
+
+
+def test_extension_is_no_name():
+    assert split_names("黄雅婷 小姐　电话：(02)2391-1368 分机 8312") == (None, ["黄雅婷"])
+
+
+def test_pipe_drawn_contact_table(spec_of):
+    text = HEAD + ("六、联系方式\n部门 | 联系人 | 电话\n自治区知识产权局运用促进处 | 蒙 振 华 | 0771-5883619\n"
+                   "平台技术支持 | 覃 斌 | 18977100235\n")
+    names = {n for c in spec_of(text).contacts for n in c.names}
+    assert names == {"蒙振华", "覃斌"}
+
+
+def test_names_under_a_bare_contact_person_heading(spec_of):
+    text = HEAD + "六、联系人\n市总工会经济技术保障部　许志强　电话：5051208，5051236\n"
+    names = {n for c in spec_of(text).contacts for n in c.names}
+    assert names == {"许志强"}
+
+
+def test_ocr_gaps_inside_phone_and_postcode(spec_of):
+    text = HEAD + "联系人：赵国栋，联系电话：0931-8 465723；\n地址：兰州市城关区北滨河中路158号  邮编：7300 30\n"
+    (c,) = spec_of(text).contacts
+    assert c.phones == ["0931-8465723"] and c.postcode == "730030"
