@@ -19,7 +19,10 @@ _UNIT = r"(?:个|名|家|项|件|人)"
 _ITEM = re.compile(rf"(?P<place>{_PLACE})\s*(?P<n>{NUMBER})\s*{_UNIT}")
 _ITEM_SEP = re.compile(r"^\s*[，,、；;]\s*$")
 # One row of a flattened table: optional serial number, the place, its count(s).
-_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_PLACE})\s*(?P<counts>\d{{1,3}}(?:\s+\d{{1,3}})*)\s*{_UNIT}?\s*$")
+# A table row may name the recommending body rather than the place (`福州市市场监督管理局 6 3`,
+# `省直有关单位 3 1`).
+_BODY = rf"[{_HAN}（）()]{{1,24}}?(?:局|委|厅|办|单位|部门|管委会)"
+_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE})\s*(?P<counts>\d{{1,3}}(?:\s+\d{{1,3}})*)\s*{_UNIT}?\s*$")
 _CUE = re.compile(r"名额|推荐|分配|限报|申报数")
 _CUE_REACH = 120
 _MIN_RUN = 3

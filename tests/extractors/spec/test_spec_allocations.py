@@ -24,6 +24,14 @@ def test_flattened_table_rows():
     assert shares(text) == [("杭州市", 5), ("宁波市", 4), ("温州市", 3), ("台州市", 3)]
 
 
+def test_table_rows_naming_the_recommending_body_with_two_columns():
+    text = ("推荐名额分配表\n序号 推荐单位 组织（个） 个人（名）\n1 福州市市场监督管理局 6 3\n"
+            "2 平潭综合实验区市场监督管理局 2 1\n3 省直有关单位 3 1\n合计 11 5\n")
+    assert shares(text) == [("福州市市场监督管理局", 6), ("福州市市场监督管理局", 3),
+                            ("平潭综合实验区市场监督管理局", 2), ("平潭综合实验区市场监督管理局", 1),
+                            ("省直有关单位", 3), ("省直有关单位", 1)]
+
+
 @pytest.mark.parametrize("text", [
     "杭州市2家企业、宁波市3家企业获得表彰。",                       # no 名额/推荐 around it
     "推荐名额：杭州市5个、宁波市4个。",                             # two places are no allocation table
