@@ -17,7 +17,7 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "5"
+VERSION = "6"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
@@ -26,16 +26,20 @@ _COUNT = re.compile(
     rf"(?P<limit>为限)?")
 _NOT_AFTER = re.compile(
     r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|小时|天|百分点|以上|以内|"
-    r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|小组|工作组|成员|代表|渠道|层级)")
+    r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|小组|工作组|成员|代表|渠道|层级|"
+    # `3人联合提名1项`: how many sign one nomination, not a cap
+    r"联合)")
 _NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上)\s*$")
 _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
-                        r"评定|认定|遴选|命名|限报|为限|"
+                        r"评定|认定|遴选|命名|限报|为限|为原则|"
                         r"奖[^，。；]{0,8}(?:不超过|不多于|最多|至多|≤|<=)|"
                         # `个人奖：分为实践类及研究类，每类至多1名`
                         r"每(?:类|组|个类别)[^，。；]{0,4}(?:不超过|不多于|最多|至多|以)")
 _TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选")
 _SUBMISSION_CUE = re.compile(
-    r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优)|推荐名额|申报名额|限报|限额")
+    r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优)|推荐名额|申报名额|限报|限额|"
+    # `同一单位申报标准项目奖不超过2项`: a cap on what one applicant puts forward
+    r"同一(?:单位|企业|组织|申报单位|推荐单位|主体)[^，,。；]{0,4}?(?:推荐|申报|报送|提名)")
 # An award count is marked as one: `名额不超过3个`, `设奖8个`, `其中：组织3个`, `5个“…”名额`.
 _AWARD_MARK_BEFORE = re.compile(
     r"(名额|设奖|设立|设置|设|评选出|评出|评选|评定|认定|授予|表彰|奖励|获奖|授奖|其中|产生|确定|不超过|不多于|最多|至多|分别)[^。；]{0,12}$")
@@ -60,7 +64,12 @@ _UNIT_CATEGORY = re.compile(r"^\s*(组织|个人|企业|单位|集体|团队|班
 _CATEGORY_WORD = re.compile(r"(组织|个人|企业|单位|集体|团队|班组|[\u4e00-\u9fff]{0,12}奖)$")
 
 
-def _category(text: str, m: re.Match, listed: list[str], index: int, default: str) -> str:
+# `个人奖：分为实践类及研究类，每届合计以不超过2名为原则`: the item's label names the category.
+_ITEM_LABEL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．])?\s*"
+                         r"(?P<label>[\u4e00-\u9fff]{2,10}奖)[：:]")
+
+
+def _category(text: str, m: re.Match, listed: list[str], index: int, default: str, label: str | None = None) -> str:
     after = _UNIT_CATEGORY.match(text[m.end():m.end() + 6])
     if after:
         return after.group(1)
@@ -68,11 +77,14 @@ def _category(text: str, m: re.Match, listed: list[str], index: int, default: st
     if before:
         word = before.group(1).strip("“”\"")
         word = re.sub(r"^.*?(其中|名额|设奖|申报|推荐|每届|分别|原则上|另设|设立|设)", "", word)
+        word = re.sub(r"(?:以|为|合计|共)+$", "", word)       # `每届大型企业奖以不超过3家`
         cat = _CATEGORY_WORD.search(word)
         if cat and cat.group(1):
             return cat.group(1)
     if listed:
         return listed[min(index, len(listed) - 1)]
+    if label:
+        return label
     return default
 
 
@@ -117,6 +129,7 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
     if pair:
         listed = [pair.group(1), pair.group(2)]
     found, submission, per = [], False, None
+    label = _ITEM_LABEL.match(sentence)
     counts: list[re.Match] = []
     for m in _COUNT.finditer(text, start, end):
         n = chinese_to_int(m["n"])
@@ -148,7 +161,7 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
         else:
             submission = False
         scope = "submission" if submission else "award"
-        category = _category(text, m, listed, i, default)
+        category = _category(text, m, listed, i, default, label["label"] if label else None)
         value = chinese_to_int(m["n"])
         who = per or (_recommender(clause) if submission else None)
         shared = _shared_by(clause, sentence)

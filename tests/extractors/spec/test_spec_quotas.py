@@ -92,3 +92,19 @@ def test_limit_phrasing_needs_a_count_word(spec_of):
 ])
 def test_caps_written_as_symbols_and_per_class(spec_of, sentence, expected):
     assert [(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas] == expected
+
+
+def test_one_applicants_cap_is_a_submission(spec_of):
+    quotas = spec_of(HEAD + "三、申报要求\n（一）同一单位申报标准项目奖不超过2项。\n").quotas
+    assert {(q.scope, q.max) for q in quotas} == {("submission", 2)}
+
+
+def test_members_of_a_joint_nomination_are_no_quota(spec_of):
+    quotas = spec_of(HEAD + "省科学技术奖一等奖获奖项目的第一完成人，3人联合提名1项。\n").quotas
+    assert {(q.scope, q.max) for q in quotas} == {("submission", 1)}
+
+
+def test_item_label_names_the_category_of_a_principled_cap(spec_of):
+    text = HEAD + "二、机关团体奖：每届以不超过2个为原则。\n三、个人奖：分为实践类及研究类，每届合计以不超过2名为原则。\n"
+    quotas = spec_of(text).quotas
+    assert {(q.scope, q.category, q.max) for q in quotas} == {("award", "机关团体奖", 2), ("award", "个人奖", 2)}
