@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "4"
+VERSION = "5"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -226,7 +226,9 @@ def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
                 break
             raw = ctx.original(below.start, below.end)
             # `…处 罗佳，023-…；…研究院 韩梅，023-…`: one contact per part of the line.
-            names = [n for part in re.split(r"[；;]", raw) for n in _names_before_number(part, below.text)]
+            # `陈　晨　027-…　　孙明远　027-…`: a wide gap after a number starts the next contact.
+            parts = re.split(r"[；;]|(?<=\d)[ \t\u3000]{2,}(?=[\u4e00-\u9fff])", raw)
+            names = [n for part in parts for n in _names_before_number(part, below.text)]
             if not names and not heading:
                 break
             found.extend((below.start, n) for n in names)

@@ -164,3 +164,9 @@ def test_ocr_gaps_inside_phone_and_postcode(spec_of):
     text = HEAD + "联系人：赵国栋，联系电话：0931-8 465723；\n地址：兰州市城关区北滨河中路158号  邮编：7300 30\n"
     (c,) = spec_of(text).contacts
     assert c.phones == ["0931-8465723"] and c.postcode == "730030"
+
+
+def test_two_contacts_on_one_line_under_a_heading(spec_of):
+    text = HEAD + "五、联系方式\n省科技厅科技奖励处：　陈　晨　027-87138552　　孙明远　027-87138560\n"
+    names = {n for c in spec_of(text).contacts for n in c.names}
+    assert names == {"陈晨", "孙明远"}
