@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "5"
+VERSION = "6"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -50,6 +50,10 @@ _FAX_BEFORE = re.compile(rf"{_LABEL_FAX}[^\d\n]{{0,3}}$")
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _OCR_POSTCODE = "|".join(rf"\d{{{i}}} \d{{{6 - i}}}" for i in range(1, 6))
 # After the label six digits may carry one OCR space (`7300 30`).
+# OCR splits an address with a space (`电子邮箱：lzsz ljsc@163.com`); after the label the
+# value is one address, so the piece before the gap is its start. (Searched up to the match,
+# so no lookahead: it could not see past the end.)
+_EMAIL_CUT = re.compile(r"(?:邮箱|邮件|E-?mail|e-?mail)[：:][ \t\u3000]*(?P<head>[A-Za-z0-9._\-]{1,30}) $")
 _POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}\n?{_S}(?P<code>\d{{6}}|{_OCR_POSTCODE})(?!\d)")
 _POSTCODE_BEFORE_ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)[：:]{_S}(?P<code>\d{{6}})(?=[\u4e00-\u9fff])")
 _POSTCODE_AFTER_ADDRESS = re.compile(r"^[，,\s（(]*(?P<code>\d{6})(?![\d号])")
@@ -277,7 +281,9 @@ def extract(ctx: NoticeContext) -> dict:
     for pos, number, is_fax in _phones(text, lo, hi):
         items.append((pos, "fax" if is_fax else "phone", number))
     for m in _EMAIL.finditer(text, lo, hi):
-        items.append((m.start(), "email", m.group().replace("＠", "@").lower()))
+        cut = _EMAIL_CUT.search(text, max(lo, m.start() - 40), m.start())
+        head = cut["head"] if cut else ""
+        items.append((m.start(), "email", (head + m.group()).replace("＠", "@").lower()))
     for m in _POSTCODE.finditer(text, lo, hi):
         items.append((m.start(), "postcode", m["code"].replace(" ", "")))
     for m in _POSTCODE_BEFORE_ADDRESS.finditer(text, lo, hi):

@@ -170,3 +170,13 @@ def test_two_contacts_on_one_line_under_a_heading(spec_of):
     text = HEAD + "五、联系方式\n省科技厅科技奖励处：　陈　晨　027-87138552　　孙明远　027-87138560\n"
     names = {n for c in spec_of(text).contacts for n in c.names}
     assert names == {"陈晨", "孙明远"}
+
+
+def test_ocr_gap_inside_a_labelled_email(spec_of):
+    (c,) = spec_of(HEAD + "联系人：赵国栋\n电子邮箱：lzsz ljsc@163.com\n").contacts
+    assert c.emails == ["lzszljsc@163.com"]
+
+
+def test_email_after_prose_keeps_its_own_start(spec_of):
+    (c,) = spec_of(HEAD + "联系人：赵国栋\n材料发送至 abc@163.com\n").contacts
+    assert c.emails == ["abc@163.com"]
