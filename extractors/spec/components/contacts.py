@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "6"
+VERSION = "7"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -23,7 +23,8 @@ _S = r"[ \t\u3000]*"
 _LABEL_PHONE = rf"(?:联系{_S})?(?:电{_S}话|手{_S}机|座{_S}机|热{_S}线|咨询电话|办公电话|联系方式|Tel|TEL|tel|电话号码)"
 _LABEL_FAX = rf"(?:传{_S}真|Fax|FAX)"
 _SEP = r"(?:[ \t\u3000]*(?:[、，,/;；]|或|和|及|[ \t\u3000]+)[ \t\u3000]*)"
-_AREA = r"0\d{2,3}"
+# Taiwan area codes have one digit after the 0 (`06-2991111`, `02-2391-1368`).
+_AREA = r"0\d{1,3}"
 # 400/800 numbers are grouped every way (`400-880-6688`, `4008-830-112`): ten digits in all.
 _HOTLINE = r"[48]00(?:[-—－ ]?\d){7}"
 # Public service lines (`12315`, `12345`) count as phones only after a phone label.

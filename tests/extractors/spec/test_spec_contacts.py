@@ -180,3 +180,8 @@ def test_ocr_gap_inside_a_labelled_email(spec_of):
 def test_email_after_prose_keeps_its_own_start(spec_of):
     (c,) = spec_of(HEAD + "联系人：赵国栋\n材料发送至 abc@163.com\n").contacts
     assert c.emails == ["abc@163.com"]
+
+
+def test_taiwan_area_code_of_one_digit(spec_of):
+    (c,) = spec_of(HEAD + "洽询窗口：商业管理科 陈怡君 小姐，电话：06-2991111分机8523；传真：06-2982222\n").contacts
+    assert (c.phones, c.faxes) == (["06-2991111"], ["06-2982222"])
