@@ -10,7 +10,7 @@ from models.spec import Attachment, Material, ProcedureStep, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_materials"
-VERSION = "1"
+VERSION = "2"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("materials", "attachments", "procedure", "evaluation_standards")
 
@@ -26,6 +26,14 @@ _SUFFIX = re.compile(r"\.(docx?|xlsx?|pdf|wps)$", re.I)
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;（()）]")
+# `申报材料包括：申报表、自我评价报告、证实性材料，…`: the documents a packet must hold,
+# listed without copies; the list ends at the clause. Only what applicants hand in: 评审材料
+# (what the jury writes) is no requirement on a packet.
+_LISTED = re.compile(r"(?:申报|推荐|报送|提交|申请|参评|所需)材料(?:主要)?(?:包括|包含|含|有|为|如下)\s*[:：]?\s*"
+                     r"(?P<list>[^。；;，,（(：:]{2,120})")
+_LIST_ITEM_SPLIT = re.compile(r"、|以及|和|及")
+# An item of such a list names a document, not an action or a quality.
+_DOCUMENT_NOUN = re.compile(r"(?:表|书|报告|材料|意见|函|说明|证明|复印件|证书|清单|目录)$")
 
 
 def _clause_window(sentence: str, start: int, end: int) -> str:
@@ -54,6 +62,20 @@ def _materials(ctx: NoticeContext) -> list[Material]:
             name = name.lstrip("版的和及、") or m["name"]
             found.append(Material(name=name, copies=copies, formats=formats, confidence=0.75,
                                   provenance=ctx.prov(s + m.start(), s + m.end())))
+    return found + _listed_materials(ctx, {m.name for m in found})
+
+
+def _listed_materials(ctx: NoticeContext, known: set[str]) -> list[Material]:
+    found = []
+    for m in _LISTED.finditer(ctx.text, ctx.segment.header_end, ctx.end):
+        start = m.start("list")
+        for item in _LIST_ITEM_SPLIT.split(m["list"]):
+            name = re.sub(r"(?:等|等材料)$", "", item.strip())
+            if 2 <= len(name) <= 20 and _DOCUMENT_NOUN.search(name) and name not in known:
+                known.add(name)
+                at = ctx.text.find(name, start, m.end())
+                found.append(Material(name=name, confidence=0.7,
+                                      provenance=ctx.prov(at, at + len(name))))
     return found
 
 

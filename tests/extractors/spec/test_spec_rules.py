@@ -46,6 +46,13 @@ def test_materials_copies_and_formats(spec_of):
     assert digital.copies == 1 and {"Word", "U盘"} <= set(digital.formats)
 
 
+def test_materials_listed_without_copies(spec_of):
+    spec = spec_of(HEAD + "提交申报材料（申报材料包括：申报表、自我评价报告和证实性材料等，需整理成册的纸质材料1份）。"
+                   "评审材料有专家意见和有关情况。")
+    assert [m.name for m in spec.materials] == ["纸质材料", "申报表", "自我评价报告", "证实性材料"]
+    assert spec.materials[1].copies is None and spec.materials[1].provenance.text == "申报表"
+
+
 def test_attachments_procedure_standards(spec_of):
     spec = spec_of(HEAD + "评选程序包括自愿申报、审核推荐、表彰授奖等3个环节。评审依据GBT19580《卓越绩效评价准则》。\n"
                    "附件：1.某某市质量奖申报表.docx\n2.推荐名单汇总表")
