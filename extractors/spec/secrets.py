@@ -12,7 +12,8 @@ _VALUE = r"[A-Za-z0-9!@#$%^&*_\-+=.~\u4e00-\u9fff]{3,64}?"
 _SECRET_RE = re.compile(
     r"(?P<label>(?:登录|邮箱|初始|访问|账户|账号|帳號|登錄)?(?:密\s*[码碼]|口\s*令|password|passwd|pwd)"
     r"|提取[码碼]|访问码|訪問碼|验证码|驗證碼|授权码|授權碼|邀请码|邀請碼|access[ _-]?code|api[ _-]?key|token|secret)"
-    r"(?P<sep>\s*(?:[:：=]|为|為|是|\bis\b)\s*|\s+|(?=[A-Za-z0-9]))"
+    # `初始口令为：123456`: the verb and a colon together.
+    r"(?P<sep>\s*(?:(?:为|為|是)\s*[:：]?|[:：=]|\bis\b)\s*|\s+|(?=[A-Za-z0-9]))"
     r"(?P<value>" + _VALUE + r")(?=[.。，,；;\s)）]*(?:$|[\s，,；;。)）]))",
     re.IGNORECASE | re.MULTILINE)
 # Credentials that need no label: cloud keys, bearer tokens, user:password in a URL.

@@ -7,7 +7,7 @@ from extractors.spec.secrets import find_secrets, redact
 from models.spec import Secret
 
 NAME = "spec_secrets"
-VERSION = "1"
+VERSION = "2"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("secrets",)
 

@@ -53,3 +53,8 @@ def test_more_credential_forms_are_masked(text, secret):
 def test_words_about_passwords_are_not_secrets(text):
     assert find_secrets(text) == []
     assert redact(text) == text
+
+
+def test_password_after_verb_and_colon():
+    text = "系统登录初始口令为：123456，网盘访问密码：8866"
+    assert [text[s:e] for s, e, _ in find_secrets(text)] == ["123456", "8866"]
