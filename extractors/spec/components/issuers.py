@@ -11,7 +11,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squ
 from models.spec import TextValue
 
 NAME = "spec_issuers"
-VERSION = "2"
+VERSION = "3"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("issuers",)
 
@@ -186,11 +186,29 @@ def forwarded_issuer(ctx: NoticeContext, title: str) -> list[TextValue]:
 _SOURCE = re.compile(rf"(?:发文机关|发布机构|发布单位|信息来源|来源)\s*[:：]\s*(?P<org>[\u4e00-\u9fff（）()]{{3,40}}?(?:{ORG_SUFFIX}))(?![\u4e00-\u9fff])")
 
 
+# `来源：质量发展处`: an office inside the site's owner, named without its region.
+_OFFICE = re.compile(r"^(?!.*(?:省|市|县|区|州|盟|旗|国家|中国|全国))[\u4e00-\u9fff]{2,12}(?:处|科|室|办公室|中心|部)$")
+
+
+def _banner(ctx: NoticeContext) -> list[TextValue]:
+    """A web page's banner: organisation lines above the navigation line."""
+    found: list[TextValue] = []
+    for line in ctx.lines[:8]:
+        if _NAVIGATION.search(line.squashed):
+            return found
+        found.extend(TextValue(value=name, confidence=0.6, provenance=ctx.prov(line.start, line.end))
+                     for name in org_names(ctx, line))
+    return []
+
+
 def _page_source(ctx: NoticeContext) -> list[TextValue]:
-    """A web page's `来源：XX局`, for when the notice itself names no issuer."""
+    """A web page's `来源：XX局`, for when the notice itself names no issuer; where the source
+    is only an office of the site's owner, the owner in the banner issued it."""
     m = _SOURCE.search(ctx.text, ctx.start, min(ctx.end, ctx.start + 600))
     if not m:
         return []
+    if _OFFICE.match(m["org"]):
+        return _banner(ctx) or []
     return [TextValue(value=m["org"], confidence=0.6, provenance=ctx.prov(m.start("org"), m.end("org")))]
 
 

@@ -110,6 +110,12 @@ def test_page_source_only_when_nothing_else_names_the_issuer(spec_of):
     assert field_view(spec_of(signed)).issuers == ["某某市质量强市工作领导小组办公室"]
 
 
+def test_page_source_naming_an_office_gives_the_banner(spec_of):
+    page = ("某某省市场监督管理局\n首页 > 通知公告\n关于开展2024年某某省省长质量奖评审工作的通知\n"
+            "发布时间：2024年05月08日　来源：质量发展处\n各市市场监督管理局：\n请于2024年7月31日前报送。")
+    assert field_view(spec_of(page)).issuers == ["某某省市场监督管理局"]
+
+
 def test_official_letter_han(spec_of):
     letter = ("高雄市政府　函\n承辦人：李 明華\n電話：(07)3368-3333\n發文日期：中華民國112年3月2日\n"
               "發文字號：高市府經字第11230045678號\n主旨：檢送「112年度高雄市優良品質獎」申請須知1份，請查照。\n"
