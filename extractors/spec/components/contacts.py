@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "7"
+VERSION = "8"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -214,6 +214,13 @@ _HONORIFIC = re.compile(r"^(?:小姐|先生|女士)$")
 _TRAILING_LABEL = re.compile(rf"[，,；;\s]*(?:{_LABEL_PHONE}|{_LABEL_FAX})[^\S\n]*[：:]?[^\S\n]*$")
 
 
+# With no heading, a line that is nothing but an office, a short name and a number with an
+# area code (`省科技厅奖励处　钱 进　0551-62654321`) is a contact all the same.
+_CONTACT_ROW = re.compile(
+    r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,30}(?:处|科|室|部|中心|办公室)[：:]?[ \t\u3000]+"
+    r"[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}[ \t\u3000]+0\d{2,3}-\d{7,8}[ \t\u3000]*$")
+
+
 def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
     """Under a `联系方式` heading, `质量发展科 张三 0891-6815193` or `省质协（技术支持）：李四
     139…`: the short words before the number (after a role label) are names; the department,
@@ -221,6 +228,9 @@ def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
     list (`联系人：质量发展处 何丽萍 028-…` / `质量发展处 邓　强 028-…`)."""
     found = []
     for i, line in enumerate(ctx.lines):
+        raw = ctx.original(line.start, line.end)
+        if _CONTACT_ROW.match(raw):
+            found.extend((line.start, n) for n in _names_before_number(raw, line.text))
         heading = bool(_CONTACT_HEADING.match(line.squashed))
         if not heading and not _NAMES.search(line.text):
             continue
@@ -237,7 +247,7 @@ def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
             if not names and not heading:
                 break
             found.extend((below.start, n) for n in names)
-    return found
+    return list(dict.fromkeys(found))       # a row under a heading is read both ways
 
 
 def _names_before_number(raw: str, line: str) -> list[str]:

@@ -185,3 +185,14 @@ def test_email_after_prose_keeps_its_own_start(spec_of):
 def test_taiwan_area_code_of_one_digit(spec_of):
     (c,) = spec_of(HEAD + "洽询窗口：商业管理科 陈怡君 小姐，电话：06-2991111分机8523；传真：06-2982222\n").contacts
     assert (c.phones, c.faxes) == (["06-2991111"], ["06-2982222"])
+
+
+def test_office_name_number_rows_without_a_heading(spec_of):
+    text = HEAD + "请按时提交。\n省科技厅奖励处　钱 进　0551-62654321\n省财政厅教科文处　孙 丽　0551-68150000\n"
+    contacts = spec_of(text).contacts
+    assert [n for c in contacts for n in c.names] == ["钱进", "孙丽"]
+
+
+def test_prose_line_with_a_number_is_no_contact_row(spec_of):
+    text = HEAD + "请各单位于6月30日前报送至市科技局办公室，电话0551-62654321。\n"
+    assert not [n for c in spec_of(text).contacts for n in c.names]
