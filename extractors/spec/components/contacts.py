@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "8"
+VERSION = "9"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -32,8 +32,9 @@ _SERVICE = r"12\d{3}"
 _PHONE_ITEM = rf"(?:[（(]0\d{{1,3}}[)）]{_S}\d{{3,4}}-?\d{{4}}|[（(]?{_AREA}[)）]?{_S}[-—－–]*{_S}\d{{7,8}}|1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}|{_HOTLINE}|\d{{7,8}}|{_SERVICE})(?!\d)"
 _PHONE_LIST = re.compile(
     rf"(?P<label>{_LABEL_FAX}|{_LABEL_PHONE})[^\d\n：:。]{{0,6}}[：:]?{_S}(?P<list>{_PHONE_ITEM}(?:{_SEP}{_PHONE_ITEM})*)")
-# OCR puts a stray space inside a number (`0931-8 465723`): one gap, seven digits in all.
-_OCR_LOCAL = "|".join(rf"\d{{{i}}} \d{{{7 - i}}}" for i in range(1, 7))
+# OCR puts a stray space inside a number (`0931-8 465723`), and some write eight digits in
+# two groups (`0755-8321 5678`): one gap, seven or eight digits in all.
+_OCR_LOCAL = "|".join(rf"\d{{{i}}} \d{{{n - i}}}" for n in (8, 7) for i in range(1, n))
 _AREA_PHONE = re.compile(rf"(?<![\d\-])(?:[（(](?P<a1>0\d{{1,3}})[)）]|(?P<a2>{_AREA}){_S}[-—－–]{{1,2}}){_S}"
                          rf"(?P<local>\d{{7,8}}|\d{{3,4}}-\d{{4}}|{_OCR_LOCAL})(?![\d-])")
 # Bare locals right after an area-coded number share its area code: `0551-63357281 63357282`.

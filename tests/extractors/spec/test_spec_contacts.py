@@ -196,3 +196,8 @@ def test_office_name_number_rows_without_a_heading(spec_of):
 def test_prose_line_with_a_number_is_no_contact_row(spec_of):
     text = HEAD + "请各单位于6月30日前报送至市科技局办公室，电话0551-62654321。\n"
     assert not [n for c in spec_of(text).contacts for n in c.names]
+
+
+def test_eight_digits_in_two_groups(spec_of):
+    (c,) = spec_of(HEAD + "联系人：刘老师\n电话：（0755）8888 6666，0755-8321 5678\n").contacts
+    assert c.phones == ["0755-88886666", "0755-83215678"]
