@@ -17,7 +17,7 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "6"
+VERSION = "7"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
@@ -25,13 +25,15 @@ _COUNT = re.compile(
     rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各|≤|<=)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席|件|所|支)"
     rf"(?P<limit>为限)?")
 _NOT_AFTER = re.compile(
-    r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|小时|天|百分点|以上|以内|"
+    r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|等级|级别|奖种|小时|天|百分点|以上|以内|"
     r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|小组|工作组|成员|代表|渠道|层级|"
     # `3人联合提名1项`: how many sign one nomination, not a cap
     r"联合)")
 _NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上)\s*$")
 _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
                         r"评定|认定|遴选|命名|限报|为限|为原则|"
+                        # `本届设一等奖3项、二等奖5项`: the count follows the class it sets
+                        rf"设[^，。；]{{0,10}}?奖\s*(?:{NUMBER})\s*[个名家项位人件]|"
                         r"奖[^，。；]{0,8}(?:不超过|不多于|最多|至多|≤|<=)|"
                         # `个人奖：分为实践类及研究类，每类至多1名`
                         r"每(?:类|组|个类别)[^，。；]{0,4}(?:不超过|不多于|最多|至多|以)")

@@ -108,3 +108,14 @@ def test_item_label_names_the_category_of_a_principled_cap(spec_of):
     text = HEAD + "二、机关团体奖：每届以不超过2个为原则。\n三、个人奖：分为实践类及研究类，每届合计以不超过2名为原则。\n"
     quotas = spec_of(text).quotas
     assert {(q.scope, q.category, q.max) for q in quotas} == {("award", "机关团体奖", 2), ("award", "个人奖", 2)}
+
+
+def test_counts_after_the_classes_a_notice_sets(spec_of):
+    quotas = spec_of(HEAD + "一、本届设一等奖3项、二等奖5项、三等奖10项。\n").quotas
+    assert {(q.scope, q.category, q.max) for q in quotas} == {
+        ("award", "一等奖", 3), ("award", "二等奖", 5), ("award", "三等奖", 10)}
+
+
+def test_number_of_grades_is_no_quota(spec_of):
+    text = HEAD + "科学技术进步奖分设一等奖、二等奖、三等奖三个等级，其中一等奖不超过6项。\n"
+    assert {(q.scope, q.max) for q in spec_of(text).quotas} == {("award", 6)}
