@@ -24,10 +24,10 @@ ORG_SUFFIX = "|".join(ORG_SUFFIXES)
 ORG_LINE_RE = re.compile(rf"[{CJK}][{CJK}（）()、]{{1,45}}(?:{ORG_SUFFIX})(?:[（(][{CJK}]{{2,20}}[)）])?")
 
 # 文号: prefix, year in any bracket (or none), serial, 号. `〔2016512号` (closing bracket lost)
-# is read as year 2016, serial 512.
+# is read as year 2016, serial 512. OCR may split the serial with a space (`〔2024〕4 2号`).
 DOC_NUMBER_RE = re.compile(
     rf"(?P<prefix>[{CJK}]{{1,14}})\s*(?P<open>[〔\[［【(（]?)\s*(?P<year>(?:19|20)\d\d)\s*"
-    rf"(?P<close>[〕\]］】)）]?)\s*(?P<di>第?)\s*(?P<serial>\d{{1,5}})\s*(?P<hao>号|號)")
+    rf"(?P<close>[〕\]］】)）]?)\s*(?P<di>第?)\s*(?P<serial>\d(?:[ \t]?\d){{0,4}})\s*(?P<hao>号|號)")
 # Words that run into a number's prefix in prose: `根据阳政发〔2020〕10号`.
 _PREFIX_LEAD = re.compile(r"^.*(?:根据|按照|依据|依照|参照|转发|印发|文号|精神|通知|办法|细则|简称|见|即|和|及|与|的|是|为)")
 
@@ -41,7 +41,8 @@ def format_doc_number(m: re.Match) -> str | None:
     prefix = doc_number_prefix(m["prefix"])
     if len(prefix) < 2 or prefix.startswith("第"):
         return None
-    return f"{prefix}〔{m['year']}〕{m['di']}{m['serial']}号"
+    serial = re.sub(r"\s", "", m["serial"])
+    return f"{prefix}〔{m['year']}〕{m['di']}{serial}号"
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")

@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "9"
+VERSION = "10"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -49,7 +49,8 @@ _HOTLINE_RE = re.compile(rf"(?<![\d\-]){_HOTLINE}(?![\d\-])")
 _COUNTRY_PHONE = re.compile(r"(?:[（(]\s*\+?(?:852|853|886)\s*[)）]|\+(?:852|853|886))[ \-]?(?P<local>\d{4}[ \-]?\d{4})(?!\d)")
 _ITEM = re.compile(_PHONE_ITEM)
 _FAX_BEFORE = re.compile(rf"{_LABEL_FAX}[^\d\n]{{0,3}}$")
-_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# OCR may leave a space after the @ (`jxszlc@ 163.com`).
+_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠] ?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _OCR_POSTCODE = "|".join(rf"\d{{{i}}} \d{{{6 - i}}}" for i in range(1, 6))
 # After the label six digits may carry one OCR space (`7300 30`).
 # OCR splits an address with a space (`电子邮箱：lzsz ljsc@163.com`); after the label the
@@ -295,7 +296,7 @@ def extract(ctx: NoticeContext) -> dict:
     for m in _EMAIL.finditer(text, lo, hi):
         cut = _EMAIL_CUT.search(text, max(lo, m.start() - 40), m.start())
         head = cut["head"] if cut else ""
-        items.append((m.start(), "email", (head + m.group()).replace("＠", "@").lower()))
+        items.append((m.start(), "email", (head + m.group()).replace("＠", "@").replace(" ", "").lower()))
     for m in _POSTCODE.finditer(text, lo, hi):
         items.append((m.start(), "postcode", m["code"].replace(" ", "")))
     for m in _POSTCODE_BEFORE_ADDRESS.finditer(text, lo, hi):

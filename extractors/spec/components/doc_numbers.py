@@ -13,7 +13,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, format_doc_number, sentence_
 from models.spec import TextValue
 
 NAME = "spec_doc_numbers"
-VERSION = "2"
+VERSION = "3"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("doc_numbers",)
 

@@ -11,7 +11,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squ
 from models.spec import TextValue
 
 NAME = "spec_issuers"
-VERSION = "3"
+VERSION = "4"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("issuers",)
 

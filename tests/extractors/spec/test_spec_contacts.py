@@ -201,3 +201,8 @@ def test_prose_line_with_a_number_is_no_contact_row(spec_of):
 def test_eight_digits_in_two_groups(spec_of):
     (c,) = spec_of(HEAD + "联系人：刘老师\n电话：（0755）8888 6666，0755-8321 5678\n").contacts
     assert c.phones == ["0755-88886666", "0755-83215678"]
+
+
+def test_ocr_space_after_the_at_sign(spec_of):
+    (c,) = spec_of(HEAD + "联系人：胡晓东\n邮箱：jxszlc@ 163.com\n").contacts
+    assert c.emails == ["jxszlc@163.com"]
