@@ -14,7 +14,8 @@ _SECRET_RE = re.compile(
     r"|提取[码碼]|访问码|訪問碼|验证码|驗證碼|授权码|授權碼|邀请码|邀請碼|access[ _-]?code|api[ _-]?key|token|secret)"
     # `初始口令为：123456`: the verb and a colon together.
     r"(?P<sep>\s*(?:(?:为|為|是)\s*[:：]?|[:：=]|\bis\b)\s*|\s+|(?=[A-Za-z0-9]))"
-    r"(?P<value>" + _VALUE + r")(?=[.。，,；;\s)）]*(?:$|[\s，,；;。)）]))",
+    # A note in brackets may follow the value: `初始密码为123456（登录后请修改）`.
+    r"(?P<value>" + _VALUE + r")(?=[.。，,；;\s)）]*(?:$|[\s，,；;。)）（(]))",
     re.IGNORECASE | re.MULTILINE)
 # Credentials that need no label: cloud keys, bearer tokens, user:password in a URL.
 _BARE_RE = re.compile(

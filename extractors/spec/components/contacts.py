@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "10"
+VERSION = "11"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -76,6 +76,8 @@ _NOT_NAME = re.compile(r"[的要请各将等]|单位|部门|电话|地址|邮箱
 # Posts written after a name (`张三科长`) are dropped; `王女士` is how the notice names her.
 _POSTS = r"(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)"
 _POST = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_POSTS}$")
+# `王小明先生` is 王小明; `王先生` alone stays, as that is all the notice gives.
+_HONORIFIC_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:先生|女士|小姐)$")
 # A post written apart from the name (`李晓红 科长`) is no name of its own.
 _POST_WORD = re.compile(rf"^{_POSTS}$")
 
@@ -164,7 +166,7 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
         department = tokens.pop(0)
     names = []
     for t in tokens:
-        t = _POST.sub("", re.sub(r"[^\u4e00-\u9fffA-Za-z·]", "", t))
+        t = _HONORIFIC_AFTER.sub("", _POST.sub("", re.sub(r"[^\u4e00-\u9fffA-Za-z·]", "", t)))
         if _POST_WORD.match(t):
             continue
         # Up to six characters: Tibetan and Uyghur names run long (`洛桑丹增平措`).

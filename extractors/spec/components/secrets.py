@@ -7,7 +7,7 @@ from extractors.spec.secrets import find_secrets, redact
 from models.spec import Secret
 
 NAME = "spec_secrets"
-VERSION = "2"
+VERSION = "3"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("secrets",)
 

@@ -17,6 +17,7 @@ HEAD = "关于开展第二届某某市质量奖评选表彰工作的通知\n各�
     ("洛桑丹增平措、买买提·艾力", None, ["洛桑丹增平措", "买买提·艾力"]),
     ("请各单位高度重视", None, []),
     ("李晓红 科长", None, ["李晓红"]),          # a post written apart is no name
+    ("王小明先生 电话：04-22289111", None, ["王小明"]),   # an honorific after a full name
 ])
 def test_names(value, department, names):
     assert split_names(value) == (department, names)

@@ -58,3 +58,8 @@ def test_words_about_passwords_are_not_secrets(text):
 def test_password_after_verb_and_colon():
     text = "系统登录初始口令为：123456，网盘访问密码：8866"
     assert [text[s:e] for s, e, _ in find_secrets(text)] == ["123456", "8866"]
+
+
+def test_password_followed_by_a_bracketed_note():
+    text = "申报系统账号为统一社会信用代码，初始密码为123456（登录后请修改）。"
+    assert [text[s:e] for s, e, _ in find_secrets(text)] == ["123456"]
