@@ -14,6 +14,7 @@ from models.packet import Claim
 from extractors.packets.claims.common import DocRows, claim, iso_date, last_date_row, trim_label
 from extractors.packets.identifiers import ID_NUMBER_PATTERN
 from extractors.packets.rows import Cell, Row
+from normalizers.numbers import chinese_to_int
 
 # field → label pattern (matched against a whole label cell, colons trimmed). Order matters:
 # the first field whose pattern matches owns the cell.
@@ -237,7 +238,6 @@ def form_claims(doc: DocRows, *, seal_present: bool) -> list[Claim]:
     return claims
 
 
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0"}
 _CN_YEAR_MONTH = re.compile(r"(?P<y>[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月")
 
 
@@ -249,9 +249,8 @@ def _year_month(text: str) -> str | None:
     m = _CN_YEAR_MONTH.search(text)
     if m is None:
         return None
-    month = m["m"]
-    number = 10 + (int(_CN_DIGIT[month[1]]) if len(month) > 1 else 0) if month[0] == "十" else int(_CN_DIGIT[month])
-    return f"{''.join(_CN_DIGIT[c] for c in m['y'])}-{number:02d}"
+    year = chinese_to_int(m["y"].replace("Ｏ", "〇"))
+    return f"{year}-{chinese_to_int(m['m']):02d}"
 
 
 def _is_field_row(row: Row, values) -> bool:
