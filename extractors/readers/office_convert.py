@@ -41,7 +41,17 @@ def _offline_prefix() -> tuple[str, ...]:
 
 
 def to_docx(path: Path, media_type: str) -> bytes:
-    """The bytes of a .docx with the content of `path` (a DOC, RTF or ODT file)."""
+    """The bytes of a .docx with the content of `path` (a DOC, RTF or ODT file).
+
+    A packet asks twice for the same file (its text, then its pictures for seals): the last
+    few conversions are kept, keyed by the file's size and modification time."""
+    stat = Path(path).stat()
+    return _converted(str(path), stat.st_size, stat.st_mtime_ns, media_type)
+
+
+@lru_cache(maxsize=8)
+def _converted(path_name: str, size: int, mtime_ns: int, media_type: str) -> bytes:
+    path = Path(path_name)
     exe = soffice()
     if exe is None:
         raise IntakeError(ErrorCode.UNSUPPORTED_TYPE, str(path),
