@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+import yaml
 
 from pipelines.defs import batch_assets, checks, notice_assets, packet_assets
 from pipelines.defs.artifacts import JsonArtifactIOManager
@@ -70,9 +71,17 @@ def ws(tmp_path) -> Workspace:
     return workspace(tmp_path)
 
 
+def embedded_instance(base_dir: Path):
+    """A test instance on the storage the repository's dagster.yaml configures, under base_dir."""
+    storage = yaml.safe_load((REPO / "dagster.yaml").read_text())["storage"]
+    for settings in storage.values():
+        (settings.get("config", settings))["base_dir"] = str(base_dir)
+    return dg.instance_for_test(overrides={"storage": storage})
+
+
 @pytest.fixture
-def instance():
-    with dg.instance_for_test() as test_instance:
+def instance(tmp_path):
+    with embedded_instance(tmp_path / "dagster") as test_instance:
         yield test_instance
 
 
@@ -95,6 +104,7 @@ class _Helpers:
     tick = staticmethod(tick)
     run = staticmethod(run)
     resources = staticmethod(resources)
+    embedded_instance = staticmethod(embedded_instance)
     assets = ASSETS
     checks = CHECKS
 

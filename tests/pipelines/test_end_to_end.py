@@ -39,7 +39,7 @@ def e2e(tmp_path_factory, seeds, intake):
         intake.drop(seed, tmp / "inbox" / "round" / seed.name)
     for member in _sample_packets() or [seeds[2]]:
         intake.drop(member, tmp / "inbox" / "round" / "packets" / member.name)
-    with dg.instance_for_test() as instance:
+    with intake.embedded_instance(tmp / "dagster") as instance:
         result = intake.tick(instance, ws)
         # Packets first, so the notices' batch checks find them (the daemon re-checks later).
         ordered = sorted(result.run_requests, key=lambda r: r.job_name != "packet_flow")
