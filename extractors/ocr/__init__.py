@@ -26,7 +26,7 @@ _GARBAGE = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
 
 # 0.2: orientation decided on a sample, upside-down pages turned without a second pass, big
 # images shrunk to 12 MP
-OCR_VERSION = f"ocr-0.2.0+{ENGINE_VERSION}"
+OCR_VERSION = f"ocr-0.3.0+{ENGINE_VERSION}"
 
 
 def pdf_page_needs_ocr(plumber_page) -> bool:

@@ -15,7 +15,18 @@ from pathlib import Path
 
 import numpy as np
 
-ENGINE_VERSION = "rapidocr-3.10.0/PP-OCRv6-small/det1280-batch1"
+# Longest side (px) a page is shrunk to for line detection; lines are still read from the
+# full-resolution page. Measured on 200-dpi A4 scans (bench/bench_ocr.py and 6.5-10 pt
+# renders): 960 costs 0.50 s of detection against 0.75 s at 1280 at the same CER on 11.5 and
+# 16 pt pages and +0.04-0.15 points on 6.5-8 pt ones; 800 costs the same as 960 and more CER.
+DETECTION_SIDE = 960
+
+
+def detection_side() -> int:
+    return int(os.environ.get("AWARD_INTAKE_OCR_DET_SIDE", DETECTION_SIDE))
+
+
+ENGINE_VERSION = f"rapidocr-3.10.0/PP-OCRv6-small/det{detection_side()}-batch1"
 
 
 @dataclass
@@ -48,10 +59,7 @@ def chinese_engine():
     return RapidOCR(params={
         "Global.log_level": "error",
         "Global.use_cls": False,
-        # Detection cost grows with area: 1.35 s at 1600 px a side, 0.9 s at 1280, 0.6 s at
-        # 1024 on a 200-dpi A4 page here. 1024 blurs the boxes of small print (6.5-10 pt lines:
-        # 3-6% CER against 0.8-1.2% at 1280 and 1600); 1280 reads the scanned set as 1600 does.
-        "Global.max_side_len": 1280,
+        "Global.max_side_len": detection_side(),
         # One line per recognizer call: a batch is padded to its widest line and costs more
         # (2.3 vs 1.5 s for a 35-line page) and ~400 MB more peak memory, at the same CER.
         "Rec.rec_batch_num": 1,

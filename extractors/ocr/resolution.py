@@ -1,6 +1,6 @@
 """How many pixels a page image gets before OCR.
 
-PP-OCR reads 200-dpi A4 pages (3.9 MP) at 0.1% CER; detection runs on at most 1280 px a side and
+PP-OCR reads 200-dpi A4 pages (3.9 MP) at 0.1% CER; detection runs on at most 960 px a side and
 recognition on 48-px-high crops whatever the scan's size, so pixels beyond ~12 MP (A4 at 340 dpi,
 A3 at 240 dpi) add memory and time, not accuracy. Measured before this cap: a 100 MP scan took
 35 s and 1.8 GB.

@@ -22,9 +22,26 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 DPI = 200
 PAGE_SIZE = (1654, 2339)            # A4 at 200 dpi
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 190, 200, 220
-BODY_PX, TITLE_PX, TIBETAN_PX = 32, 46, 40
-LINE_GAP = 1.65                      # line pitch as a multiple of the font size
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """Type sizes (px at 200 dpi) and margins of a page."""
+    body_px: int
+    title_px: int
+    tibetan_px: int
+    line_gap: float                  # line pitch as a multiple of the font size
+    margin_x: int
+    margin_top: int
+    margin_bottom: int
+
+
+# Denser than an official notice (11.5 pt, 35 lines a page): the committed scans, and the
+# harder case for OCR speed and small print.
+DENSE = Typeset(32, 46, 40, 1.65, 190, 200, 220)
+# GB/T 9704-2012, the layout of government documents: 3号 (16 pt) body, 2号 title, a 156 ×
+# 225 mm type area of 22 lines of 28 characters, 37 mm top and 28 mm left margin.
+GB9704 = Typeset(44, 61, 44, 1.84, 212, 291, 248)
 
 NOTO_SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 NOTO_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
@@ -90,13 +107,14 @@ def _font(path: str, size: int, face: str) -> ImageFont.FreeTypeFont:
     raise LookupError(f"{face} not in {path}")
 
 
-def _fonts(traditional: bool) -> dict[str, ImageFont.FreeTypeFont]:
+def _fonts(traditional: bool, typeset: Typeset = DENSE) -> dict[str, ImageFont.FreeTypeFont]:
     region = "TC" if traditional else "SC"
     return {
-        "body": _font(NOTO_SERIF, BODY_PX, f"Noto Serif CJK {region}"),
-        "right": _font(NOTO_SERIF, BODY_PX, f"Noto Serif CJK {region}"),
-        "title": _font(NOTO_SERIF_BOLD, TITLE_PX, f"Noto Serif CJK {region}"),
-        "tibetan": ImageFont.truetype(TIBETAN_FONT, TIBETAN_PX, layout_engine=ImageFont.Layout.RAQM),
+        "body": _font(NOTO_SERIF, typeset.body_px, f"Noto Serif CJK {region}"),
+        "right": _font(NOTO_SERIF, typeset.body_px, f"Noto Serif CJK {region}"),
+        "title": _font(NOTO_SERIF_BOLD, typeset.title_px, f"Noto Serif CJK {region}"),
+        "tibetan": ImageFont.truetype(TIBETAN_FONT, typeset.tibetan_px,
+                                      layout_engine=ImageFont.Layout.RAQM),
     }
 
 
@@ -131,26 +149,26 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     return lines
 
 
-def layout_pages(paras: list[_Para], fonts: dict, *,
-                 columns: int = 1) -> list[list[tuple[str, str, int, int]]]:
+def layout_pages(paras: list[_Para], fonts: dict, *, columns: int = 1,
+                 typeset: Typeset = DENSE) -> list[list[tuple[str, str, int, int]]]:
     """Paragraphs → pages of (text, font key, x, y) placements."""
     width, height = PAGE_SIZE
     gutter = 70
-    col_width = (width - 2 * MARGIN_X - gutter * (columns - 1)) / columns
+    col_width = (width - 2 * typeset.margin_x - gutter * (columns - 1)) / columns
     pages: list[list[tuple[str, str, int, int]]] = [[]]
-    column, y = 0, MARGIN_TOP
+    column, y = 0, typeset.margin_top
 
     def place(text: str, key: str, align: str, indent: float = 0) -> None:
         nonlocal column, y
         font = fonts[key]
-        pitch = int(font.size * LINE_GAP)
-        if y + pitch > height - MARGIN_BOTTOM:
+        pitch = int(font.size * typeset.line_gap)
+        if y + pitch > height - typeset.margin_bottom:
             column += 1
-            y = MARGIN_TOP
+            y = typeset.margin_top
             if column >= columns:
                 pages.append([])
                 column = 0
-        left = MARGIN_X + column * (col_width + gutter)
+        left = typeset.margin_x + column * (col_width + gutter)
         line_width = font.getlength(text)
         if align == "center":
             x = left + (col_width - line_width) / 2
@@ -270,13 +288,14 @@ def seed_texts(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
 
 
 def render_seed(key: str, text: str, *, columns: int = 1, letterhead: tuple[str, ...] = (),
-                max_pages: int | None = None) -> list[tuple[Image.Image, list[TruthLine]]]:
+                max_pages: int | None = None, typeset: Typeset = DENSE
+                ) -> list[tuple[Image.Image, list[TruthLine]]]:
     """Clean pages of one seed notice with their truth lines."""
     traditional = key in TRADITIONAL_SEEDS
-    fonts = _fonts(traditional)
+    fonts = _fonts(traditional, typeset)
     script = "zh-Hant" if traditional else "zh-Hans"
     paras = seed_paragraphs(text, tibetan_letterhead=letterhead)
-    placements = layout_pages(paras, fonts, columns=columns)
+    placements = layout_pages(paras, fonts, columns=columns, typeset=typeset)
     return [draw_page(p, fonts, script) for p in placements[:max_pages]]
 
 
@@ -300,23 +319,25 @@ CASES = (
 )
 
 
-def _seal_position(truth: list[TruthLine]) -> tuple[int, int]:
+def _seal_position(truth: list[TruthLine], typeset: Typeset) -> tuple[int, int]:
     """Over the right-aligned signature if there is one, else over the middle of the text."""
-    right = [t for t in truth if t.bbox[2] > PAGE_SIZE[0] - MARGIN_X - 5 and t.bbox[0] > PAGE_SIZE[0] / 2]
+    right = [t for t in truth
+             if t.bbox[2] > PAGE_SIZE[0] - typeset.margin_x - 5 and t.bbox[0] > PAGE_SIZE[0] / 2]
     target = right[0] if right else truth[len(truth) // 2]
     x0, y0, x1, y1 = target.bbox
     return (x0 + x1) // 2, (y0 + y1) // 2
 
 
-def scanned_pages(cases=CASES, *, seeds: dict[str, str] | None = None) -> list[ScanPage]:
+def scanned_pages(cases=CASES, *, seeds: dict[str, str] | None = None,
+                  typeset: Typeset = DENSE) -> list[ScanPage]:
     seeds = seeds or seed_texts()
     pages = []
     for index, (name, key, page_index, columns, letterhead, damage) in enumerate(cases):
         rendered = render_seed(key, seeds[key], columns=columns, letterhead=letterhead,
-                               max_pages=page_index + 1)
+                               max_pages=page_index + 1, typeset=typeset)
         clean, truth = rendered[min(page_index, len(rendered) - 1)]
         image = apply_damage(clean, damage, seed=1000 + index,
-                             seal_at=_seal_position(truth), seal_text=SEAL_TEXT)
+                             seal_at=_seal_position(truth, typeset), seal_text=SEAL_TEXT)
         pages.append(ScanPage(name, image, truth, damage, key in TRADITIONAL_SEEDS, columns,
                               {"seed": key, "page_index": page_index}))
     return pages

@@ -18,6 +18,7 @@ from extractors.ocr.text_layer import edit_distance
 from extractors.readers import read_document
 from models import Origin, Script
 from normalizers.script import to_simplified
+from sample_docs.generator import scans
 
 SCANS = Path(__file__).resolve().parents[3] / "sample_docs" / "scans"
 PDFS = Path(__file__).resolve().parents[3] / "sample_docs" / "pdf"
@@ -50,6 +51,18 @@ def test_tibetan_letterhead_lines_are_read_and_tagged():
     assert chinese_cer(truth, page) < 0.01
     # Letterhead first: the Tibetan lines lead the page in reading order.
     assert page.lines[0].script == Script.TIBETAN
+
+
+def test_tibetan_subjoined_letters_survive_a_tight_line_box():
+    # The undamaged letterhead: the detector's box for བོད་རང་སྐྱོང་ལྗོངས ends at the subjoined
+    # ya, which Tesseract lost (སྐོང) until it was given a margin around the box.
+    if not tibetan.tesseract_available():
+        pytest.skip("Tesseract with `bod` data is not installed")
+    case = next(c for c in scans.CASES if c[0] == "000_letterhead_tibetan")
+    clean, = scans.scanned_pages([case[:-1] + (scans.Damage(),)])
+    page = ocr.ocr_image(np.asarray(clean.image.convert("RGB")), 1)
+    want = [t.text for t in clean.truth if t.script == "bo"]
+    assert ["".join(l.text.split()) for l in page.lines if l.script == Script.TIBETAN] == want
 
 
 def test_red_seal_over_text_keeps_the_text_under_it():
