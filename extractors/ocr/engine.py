@@ -4,7 +4,8 @@ rapidocr wheel) on onnxruntime, one instance per process, loaded on first use.
 Model paths are pinned to the files inside the installed package: rapidocr downloads any model it
 does not find, and nothing may be downloaded at run time. The per-line angle classifier stays
 off (measured: it turned long Traditional lines into garbage); page orientation is decided per
-page instead (`orientation.py`).
+page instead (`orientation.py`). `AWARD_INTAKE_OCR_BACKEND=paddleocr` sends detection and
+recognition to the optional `paddle_backend.py` instead (local model folders only).
 """
 from __future__ import annotations
 
@@ -26,7 +27,28 @@ def detection_side() -> int:
     return int(os.environ.get("AWARD_INTAKE_OCR_DET_SIDE", DETECTION_SIDE))
 
 
-ENGINE_VERSION = f"rapidocr-3.10.0/PP-OCRv6-small/det{detection_side()}-batch1"
+def backend() -> str:
+    """`rapidocr` (the default: bundled models) or `paddleocr` (optional, local model folders:
+    `paddle_backend.py`)."""
+    name = os.environ.get("AWARD_INTAKE_OCR_BACKEND", "rapidocr").strip().lower() or "rapidocr"
+    if name not in BACKENDS:
+        raise ValueError(f"AWARD_INTAKE_OCR_BACKEND={name!r}: expected one of {', '.join(BACKENDS)}")
+    return name
+
+
+BACKENDS = ("rapidocr", "paddleocr")
+
+
+def _engine_version() -> str:
+    if backend() == "paddleocr":
+        # The model folders' names stand for the models: another folder, another version.
+        folders = [Path(os.environ.get(v, "")).name for v in
+                   ("AWARD_INTAKE_PADDLEOCR_DET_DIR", "AWARD_INTAKE_PADDLEOCR_REC_DIR")]
+        return f"paddleocr-3/{'+'.join(folders)}/det{detection_side()}"
+    return f"rapidocr-3.10.0/PP-OCRv6-small/det{detection_side()}-batch1"
+
+
+ENGINE_VERSION = _engine_version()
 
 
 @dataclass
@@ -73,6 +95,9 @@ def chinese_engine():
 
 def detect(image: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Line boxes (4x2 corner points) and their crops, tall crops already turned horizontal."""
+    if backend() == "paddleocr":
+        from extractors.ocr import paddle_backend
+        return paddle_backend.detect(image)
     engine = chinese_engine()
     det = engine(image, use_det=True, use_cls=False, use_rec=False)
     boxes = getattr(det, "boxes", None)
@@ -92,5 +117,8 @@ def detect_and_read(image: np.ndarray) -> list[RawLine]:
 def read_crops(crops: list[np.ndarray]) -> list[tuple[str, float]]:
     if not crops:
         return []
+    if backend() == "paddleocr":
+        from extractors.ocr import paddle_backend
+        return paddle_backend.read_crops(crops)
     rec = chinese_engine().recognize_txt(crops)
     return [(t or "", float(s or 0.0)) for t, s in zip(rec.txts, rec.scores)]
