@@ -1,7 +1,10 @@
 """Asset checks a reviewer sees in the UI. Blocking where downstream work would be wrong:
 an unread notice or one without a deadline yields findings nobody should act on.
 
-A batched run checks all its partitions at once; the result names the ones that failed.
+A batched run checks all its partitions at once; the result names the ones that failed. A
+blocking check stops every downstream step of its run, so in a batch it blocks only when every
+partition failed: the later stages carry one document's error record through on their own,
+and one bad file must not stop the other 24 of its batch.
 Checks read the stored outputs themselves, so they also run on their own (from the UI).
 """
 
@@ -32,13 +35,13 @@ def _result(values: dict[str, T], judge: Callable[[T], Verdict],
             extra: Callable[[dict[str, T]], dict] = lambda _: {}) -> dg.AssetCheckResult:
     verdicts = {key: judge(value) for key, value in values.items()}
     failed = {key: v for key, v in verdicts.items() if v[0] is not None}
-    severity = (dg.AssetCheckSeverity.ERROR
-                if any(s == dg.AssetCheckSeverity.ERROR for s, _ in failed.values())
+    errors = [key for key, (s, _) in failed.items() if s == dg.AssetCheckSeverity.ERROR]
+    severity = (dg.AssetCheckSeverity.ERROR if errors and len(errors) == len(values)
                 else dg.AssetCheckSeverity.WARN)
     notes = [f"- {key}: {why}" for key, (_, why) in sorted(verdicts.items())]
     return dg.AssetCheckResult(
         passed=not failed, severity=severity,
-        metadata={"checked": len(values), "failed": len(failed),
+        metadata={"checked": len(values), "failed": len(failed), "errors": len(errors),
                   "details": dg.MetadataValue.md("\n".join(notes[:metadata.MAX_TABLE_ROWS])),
                   **extra(values)})
 

@@ -46,11 +46,14 @@ def test_spec_verdicts():
 
 
 def test_check_result_names_failed_partitions():
-    result = checks._result({"good": _scan(0.95), "bad": ErrorRecord(
-        code=ErrorCode.CORRUPT, file="b.pdf", message="x")}, checks.judge_document)
-    assert not result.passed and result.severity == ERROR
-    assert result.metadata["failed"].value == 1
+    bad = ErrorRecord(code=ErrorCode.CORRUPT, file="b.pdf", message="x")
+    result = checks._result({"good": _scan(0.95), "bad": bad}, checks.judge_document)
+    # Fails, but does not block the batch's good document downstream.
+    assert not result.passed and result.severity == WARN
+    assert result.metadata["failed"].value == 1 and result.metadata["errors"].value == 1
     assert "bad: not read" in result.metadata["details"].value
+    alone = checks._result({"bad": bad}, checks.judge_document)
+    assert not alone.passed and alone.severity == ERROR
 
 
 def test_batch_verdict_and_flag_counts():

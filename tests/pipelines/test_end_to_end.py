@@ -13,7 +13,7 @@ from pipelines.defs.flows import BATCH_FLOW, NOTICE_FLOW, PACKET_FLOW
 from pipelines.defs.partitions import notices, packets
 from pipelines.defs.resources import Workspace
 from pipelines.defs.schedules import stale_requests
-from pipelines.defs.stage_types import SpecOrError
+from pipelines.defs.stage_types import FieldsOrError, SpecOrError
 
 SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "sample_docs"
 
@@ -95,6 +95,30 @@ def test_batched_run_over_a_partition_range(tmp_path, ws, instance, seeds, intak
         assert ws.store.exists("notice_fields", key)
     materialized = instance.get_materialized_partitions(dg.AssetKey("award_spec"))
     assert materialized == set(keys)
+
+
+def test_one_unreadable_notice_does_not_block_its_batch(tmp_path, ws, instance, seeds, intake):
+    for seed in seeds[:2]:
+        intake.drop(seed, tmp_path / "inbox" / seed.name)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    intake.drop(broken, tmp_path / "inbox" / "broken.pdf")
+    intake.tick(instance, ws)
+    keys = instance.get_dynamic_partitions("notices")
+    assert len(keys) == 3
+    result = dg.materialize(intake.assets + intake.checks,
+                            selection=[dg.AssetKey(n) for n in NOTICE_FLOW], instance=instance,
+                            resources=intake.resources(ws), raise_on_error=False,
+                            tags={"dagster/asset_partition_range_start": keys[0],
+                                  "dagster/asset_partition_range_end": keys[-1]})
+    assert result.success
+    check = next(e for e in result.get_asset_check_evaluations()
+                 if e.check_name == "ocr_confidence")
+    assert not check.passed and check.metadata["errors"].value == 1
+    # The two good notices went all the way; the broken one carries its error record.
+    fields = [ws.store.read("notice_fields", key, FieldsOrError) for key in keys]
+    assert sum(isinstance(f, ErrorRecord) for f in fields) == 1
+    assert set(instance.get_materialized_partitions(dg.AssetKey("notice_fields"))) == set(keys)
 
 
 def _with_code_version(asset: dg.AssetsDefinition, code_version: str) -> dg.AssetsDefinition:
