@@ -1,5 +1,5 @@
 """Orchestration overhead: the same batch of documents through the CLI's code path and through
-Dagster's batched runs (25 partitions per run, as a backfill with BackfillPolicy runs them).
+Dagster's batched runs (MAX_PARTITIONS_PER_RUN partitions per run, as a backfill runs them).
 
     .venv/bin/python bench/bench_orchestration.py [--flow notices|packets] [--source GLOB]
         [--sizes 100,200,400] [--batch 25] [--dagster-home DIR]

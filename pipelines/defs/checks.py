@@ -4,7 +4,7 @@ an unread notice or one without a deadline yields findings nobody should act on.
 A batched run checks all its partitions at once; the result names the ones that failed. A
 blocking check stops every downstream step of its run, so in a batch it blocks only when every
 partition failed: the later stages carry one document's error record through on their own,
-and one bad file must not stop the other 24 of its batch.
+and one bad file must not stop the rest of its batch.
 Checks read the stored outputs themselves, so they also run on their own (from the UI).
 """
 

@@ -6,6 +6,7 @@ import pytest
 from pipelines import stages
 from pipelines.definitions import defs as load_defs
 from pipelines.defs import versions
+from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_bulk_settings(defs):
     graph = _graph(defs)
     for key in graph.get_all_asset_keys():
         policy = graph.get(key).backfill_policy
-        assert policy is not None and policy.max_partitions_per_run == 25, key
+        assert policy is not None and policy.max_partitions_per_run == MAX_PARTITIONS_PER_RUN, key
     pools = {key.to_user_string(): defs.resolve_assets_def(key).get_op_def_for_asset_key(key).pool
              for key in graph.get_all_asset_keys()}
     assert {name for name, pool in pools.items() if pool == "ocr"} == {"notice_document", "packet"}
