@@ -39,9 +39,9 @@ DOC_NUMBER_BRACKETS = re.compile(
 _DIGIT_DASH = re.compile(r"(?<=\d)[\u2010-\u2015\u2212\ufe58\ufe63](?=\d)")
 # URLs and e-mail addresses are copied exactly, whatever punctuation they hold.
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&'*+=%]"
-ADDRESS = re.compile(
-    rf"(?:https?|ftp)://{_URL_CHARS}+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_URL_CHARS}*)?"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+URL = re.compile(
+    rf"(?:https?|ftp)://{_URL_CHARS}+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_URL_CHARS}*)?")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def unify_punctuation(text: str) -> str:
@@ -115,4 +115,6 @@ def _chinese_parens(text: str) -> tuple[list[int], list[int]]:
 def _address_positions(text: str) -> set[int]:
     if "@" not in text and "//" not in text and "www." not in text:
         return set()
-    return {i for match in ADDRESS.finditer(text) for i in range(*match.span())}
+    # Searched apart: an address run into a URL (`a@b.cnhttp://…`) must not hide the URL.
+    return {i for pattern in (URL, EMAIL) for match in pattern.finditer(text)
+            for i in range(*match.span())}
