@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+import sqlalchemy
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,3 +54,29 @@ def test_pipeline_on_postgres_with_multiprocess_executor(tmp_path, postgres_serv
         for stage in STEPS:
             assert instance.get_materialized_partitions(dg.AssetKey(stage)) == {request.partition_key}
             assert ws.store.exists(stage, request.partition_key)
+
+
+def test_pooled_postgres_storage_reuses_its_connections(tmp_path, postgres_server):
+    @dg.asset(partitions_def=dg.StaticPartitionsDefinition(["a", "b"]))
+    def letter(context) -> str:
+        return context.partition_key
+
+    home = tmp_path / "pooled_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text(yaml.safe_dump({
+        "storage": {"custom": {"module": "pipelines.postgres_storage",
+                               "class": "PooledPostgresStorage",
+                               "config": {"postgres_db": {**postgres_server,
+                                                          "scheme": "postgresql+psycopg2"}}}},
+        "telemetry": {"enabled": False}}), encoding="utf-8")
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        engine = instance.event_log_storage._engine
+        assert type(engine.pool).__name__ == "QueuePool"       # NullPool in dagster-postgres
+        connects = []
+        sqlalchemy.event.listen(engine, "connect", lambda *_: connects.append(1))
+        for key in ("a", "b"):
+            assert dg.materialize([letter], instance=instance, partition_key=key).success
+        assert instance.get_materialized_partitions(dg.AssetKey("letter")) == {"a", "b"}
+        # Dozens of events were written; the pool opened at most its size plus overflow.
+        events = sum(len(instance.all_logs(r.run_id)) for r in instance.get_runs())
+        assert events > 20 and 1 <= len(connects) <= 3
