@@ -2,16 +2,17 @@
 Dagster's batched runs (MAX_PARTITIONS_PER_RUN partitions per run, as a backfill runs them).
 
     .venv/bin/python bench/bench_orchestration.py [--flow notices|packets] [--source GLOB]
-        [--sizes 100,200,400] [--batch 25] [--dagster-home DIR]
+        [--sizes 100,200,400] [--batch N] [--dagster-home DIR] [--stock-sqlite]
 
 Prints per size: CLI seconds, Dagster seconds, overhead (goal ≤ 20%), ms per document, the
 events Dagster stored per document and the overhead per event (its storage cost, the floor for
 cheap documents), the resident memory after the first and the last batch (goal: flat), then the
-cost of one run per document for comparison. `--dagster-home` names a folder with a dagster.yaml (e.g. Postgres
-storage, see scripts/postgres_test_server.sh); the default is a temporary instance on the
-storage the repository's dagster.yaml configures, as `dg dev` uses (`--stock-sqlite`: Dagster's
-own SQLite storage instead, for comparison). The source files are copied in turn under numbered names, so neither the CLI
-(which skips a notice it already did) nor Dagster (a partition per key) sees a repeat.
+cost of one run per document for comparison. `--dagster-home` names a folder with a dagster.yaml
+(e.g. Postgres storage, see scripts/postgres_test_server.sh); the default is a temporary
+instance on the storage the repository's dagster.yaml configures, as `dg dev` uses
+(`--stock-sqlite`: Dagster's own SQLite storage instead, for comparison). The source files are
+copied in turn under numbered names, so neither the CLI (which skips a notice it already did)
+nor Dagster (a partition per key) sees a repeat.
 """
 from __future__ import annotations
 
@@ -28,7 +29,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import dagster as dg  # noqa: E402
-import yaml  # noqa: E402
 
 from pipelines import stages  # noqa: E402
 from pipelines.defs import checks, notice_assets, packet_assets  # noqa: E402
@@ -39,6 +39,7 @@ from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN  # noqa: E402
 from pipelines.defs.resources import Workspace  # noqa: E402
 from pipelines.defs.sensors import RANGE_END, RANGE_START  # noqa: E402
 from pipelines.jobs import build_specs  # noqa: E402
+from pipelines.sqlite_storage import embedded_storage  # noqa: E402
 
 FLOWS = {
     # flow: (partitions, assets, checks, selection, default source, what the CLI runs)
@@ -124,12 +125,8 @@ def run_dagster(flow: str, paths: list[Path], ws: Workspace, instance: dg.Dagste
 def instance_for(args: argparse.Namespace, base_dir: Path):
     if args.dagster_home:
         return dg.DagsterInstance.from_config(str(args.dagster_home))
-    if args.stock_sqlite:
-        storage = {"sqlite": {"base_dir": str(base_dir)}}
-    else:
-        storage = yaml.safe_load((REPO / "dagster.yaml").read_text())["storage"]
-        for settings in storage.values():
-            settings.get("config", settings)["base_dir"] = str(base_dir)
+    storage = ({"sqlite": {"base_dir": str(base_dir)}} if args.stock_sqlite
+               else embedded_storage(base_dir))
     return dg.instance_for_test(overrides={"storage": storage})
 
 

@@ -24,9 +24,11 @@ import os
 import threading
 from collections import OrderedDict
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 import sqlalchemy as db
+import yaml
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
     INDEX_SHARD_NAME,
     SqliteEventLogStorage,
@@ -138,3 +140,13 @@ class PooledSqliteStorage(DagsterSqliteStorage):
     def from_config_value(cls, inst_data: ConfigurableClassData | None,  # ty: ignore[invalid-method-override]
                           config_value: dict) -> "PooledSqliteStorage":
         return cls.from_local(inst_data=inst_data, **config_value)
+
+
+def embedded_storage(base_dir: str | Path) -> dict:
+    """The `storage:` section of the repository's dagster.yaml with its files under `base_dir`:
+    the instance the tests and benchmarks run on is the one `dg dev` uses."""
+    dagster_yaml = Path(__file__).resolve().parents[1] / "dagster.yaml"
+    storage = yaml.safe_load(dagster_yaml.read_text(encoding="utf-8"))["storage"]
+    for settings in storage.values():
+        settings.get("config", settings)["base_dir"] = str(base_dir)
+    return storage

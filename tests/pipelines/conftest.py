@@ -12,12 +12,12 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
-import yaml
 
 from pipelines.defs import batch_assets, checks, notice_assets, packet_assets
 from pipelines.defs.artifacts import JsonArtifactIOManager
 from pipelines.defs.resources import Workspace
 from pipelines.defs.sensors import inbox_sensor
+from pipelines.sqlite_storage import embedded_storage
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_DOCS = REPO / "sample_docs"
@@ -73,10 +73,7 @@ def ws(tmp_path) -> Workspace:
 
 def embedded_instance(base_dir: Path):
     """A test instance on the storage the repository's dagster.yaml configures, under base_dir."""
-    storage = yaml.safe_load((REPO / "dagster.yaml").read_text())["storage"]
-    for settings in storage.values():
-        (settings.get("config", settings))["base_dir"] = str(base_dir)
-    return dg.instance_for_test(overrides={"storage": storage})
+    return dg.instance_for_test(overrides={"storage": embedded_storage(base_dir)})
 
 
 @pytest.fixture
