@@ -77,25 +77,24 @@ def committed_scans(folder: Path) -> list[tuple[str, str, Path, dict]]:
     return out
 
 
+def _written(kind: str, pages: list, folder: Path) -> list[tuple[str, str, Path, dict]]:
+    out = []
+    for page in pages:
+        path = scans.write_page(page, folder)
+        truth = json.loads((folder / f"{page.name}.truth.json").read_text(encoding="utf-8"))
+        out.append((kind, page.name, path, truth))
+    return out
+
+
 def clean_pages(folder: Path) -> list[tuple[str, str, Path, dict]]:
     """The committed cases drawn again without damage (same layout, letterheads, columns)."""
     cases = [case[:-1] + (scans.Damage(),) for case in scans.CASES]
-    out = []
-    for page in scans.scanned_pages(cases):
-        path = scans.write_page(page, folder)
-        truth = json.loads((folder / f"{page.name}.truth.json").read_text(encoding="utf-8"))
-        out.append(("clean", page.name, path, truth))
-    return out
+    return _written("clean", scans.scanned_pages(cases), folder)
 
 
 def standard_scans(folder: Path) -> list[tuple[str, str, Path, dict]]:
     """The committed cases, same damage, typeset to GB/T 9704 (the official notice layout)."""
-    out = []
-    for page in scans.scanned_pages(scans.CASES, typeset=scans.GB9704):
-        path = scans.write_page(page, folder)
-        truth = json.loads((folder / f"{page.name}.truth.json").read_text(encoding="utf-8"))
-        out.append(("gb9704", page.name, path, truth))
-    return out
+    return _written("gb9704", scans.scanned_pages(scans.CASES, typeset=scans.GB9704), folder)
 
 
 def soak(paths: list[Path], pages: int) -> list[tuple[int, float]]:

@@ -27,6 +27,9 @@ def detection_side() -> int:
     return int(os.environ.get("AWARD_INTAKE_OCR_DET_SIDE", DETECTION_SIDE))
 
 
+BACKENDS = ("rapidocr", "paddleocr")
+
+
 def backend() -> str:
     """`rapidocr` (the default: bundled models) or `paddleocr` (optional, local model folders:
     `paddle_backend.py`)."""
@@ -34,9 +37,6 @@ def backend() -> str:
     if name not in BACKENDS:
         raise ValueError(f"AWARD_INTAKE_OCR_BACKEND={name!r}: expected one of {', '.join(BACKENDS)}")
     return name
-
-
-BACKENDS = ("rapidocr", "paddleocr")
 
 
 def _engine_version() -> str:

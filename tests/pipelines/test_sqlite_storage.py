@@ -18,18 +18,14 @@ def per_letter(context: dg.AssetExecutionContext) -> str:
     return context.partition_key
 
 
-def _event_log(instance: dg.DagsterInstance) -> PooledSqliteEventLogStorage:
-    return instance.event_log_storage
-
-
 def test_the_embedded_config_uses_the_pooled_event_log(instance):
-    assert isinstance(_event_log(instance), PooledSqliteEventLogStorage)
+    assert isinstance(instance.event_log_storage, PooledSqliteEventLogStorage)
 
 
 def test_a_run_in_another_process_gets_the_same_storage(instance):
     # Runs launched in their own process rebuild the instance from its ref.
     with dg.DagsterInstance.from_ref(instance.get_ref()) as again:
-        assert isinstance(_event_log(again), PooledSqliteEventLogStorage)
+        assert isinstance(again.event_log_storage, PooledSqliteEventLogStorage)
 
 
 def test_stock_sqlite_storage_reads_what_it_wrote(tmp_path, intake):
@@ -54,7 +50,7 @@ def test_commits_skip_the_per_commit_fsync_in_wal_mode(tmp_path):
 
 
 def test_only_the_newest_run_shards_stay_open(instance):
-    log = _event_log(instance)
+    log = instance.event_log_storage
     log._open_run_shards = 2
     run_ids = [dg.materialize([counted], instance=instance).run_id for _ in range(4)]
     assert len([shard for shard in log._engines if shard != "index"]) <= 2
@@ -65,7 +61,7 @@ def test_only_the_newest_run_shards_stay_open(instance):
 
 
 def test_threads_share_a_shard_without_losing_events(instance):
-    log = _event_log(instance)
+    log = instance.event_log_storage
     run_id = dg.materialize([counted], instance=instance).run_id
     before = len(instance.all_logs(run_id))
     dagster_run = instance.get_run_by_id(run_id)
@@ -84,7 +80,7 @@ def test_threads_share_a_shard_without_losing_events(instance):
 
 
 def test_wipe_closes_shards_before_their_files_go(instance):
-    log = _event_log(instance)
+    log = instance.event_log_storage
     run_id = dg.materialize([counted], instance=instance).run_id
     assert run_id in log._engines
     instance.wipe()
