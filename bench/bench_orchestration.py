@@ -20,6 +20,7 @@ import argparse
 import gc
 import itertools
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -76,6 +77,20 @@ def copies(files: list[Path], count: int, folder: Path) -> list[Path]:
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, target)
         paths.append(target)
     return paths
+
+
+def timed(action) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of `action()`."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def timed_dagster(action) -> tuple[tuple[float, float], tuple[list[float], int]]:
+    """run_dagster's own timing (its RSS sampling left out) with the CPU seconds beside it."""
+    cpu = time.process_time()
+    seconds, rss, events = action()
+    return (seconds, time.process_time() - cpu), (rss, events)
 
 
 def run_cli(flow: str, paths: list[Path], out: Path) -> float:
@@ -136,6 +151,8 @@ def main() -> None:
     parser.add_argument("--source", help="glob under the repository (default: per flow)")
     parser.add_argument("--sizes", default="100,200", help="documents per batch, comma-separated")
     parser.add_argument("--batch", type=int, default=MAX_PARTITIONS_PER_RUN)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="turns of CLI and Dagster per size; medians are printed")
     parser.add_argument("--single-runs", type=int, default=5,
                         help="documents run one per run, for the per-run cost")
     parser.add_argument("--dagster-home", type=Path,
@@ -158,19 +175,31 @@ def main() -> None:
 
         print(f"flow: {args.flow} over {len(files)} source files; storage: "
               f"{type(instance.event_log_storage).__name__}; partitions per run: {args.batch}")
-        print(f"{'docs':>6} {'CLI s':>8} {'Dagster s':>10} {'overhead':>9} {'ms/doc CLI':>11} "
+        print(f"{'docs':>6} {'CLI s':>8} {'Dagster s':>10} {'overhead':>9} {'cpu ovh':>9} "
+              f"{'ms/doc CLI':>11} "
               f"{'ms/doc dg':>10} {'events/doc':>11} {'ms/event':>9} {'RSS first MB':>13} "
               f"{'RSS last MB':>12}")
         for size in sizes:
-            paths = copies(files, size, tmp / f"docs{size}")
-            cli_s = run_cli(args.flow, paths, tmp / f"cli{size}")
-            dg_s, rss, events = run_dagster(args.flow, paths, ws, instance, args.batch,
-                                            f"n{size}{run_id}")
+            # CLI and Dagster take turns, `--repeat` times, each on fresh copies; the medians
+            # are printed, so a slow spell of a shared machine does not land on one side only.
+            cli_runs, dg_runs, rss_first, rss_last, events = [], [], [], [], 0
+            for turn in range(args.repeat):
+                paths = copies(files, size, tmp / f"docs{size}-{turn}")
+                cli_runs.append(timed(lambda: run_cli(args.flow, paths, tmp / f"cli{size}-{turn}")))
+                (wall, cpu), (rss, events) = timed_dagster(
+                    lambda: run_dagster(args.flow, paths, ws, instance, args.batch,
+                                        f"n{size}t{turn}{run_id}"))
+                dg_runs.append((wall, cpu))
+                rss_first.append(rss[0])
+                rss_last.append(rss[-1])
+            cli_s, cli_cpu = (statistics.median(x) for x in zip(*cli_runs))
+            dg_s, dg_cpu = (statistics.median(x) for x in zip(*dg_runs))
             # The overhead spread over the events Dagster stored: its per-event storage cost.
             print(f"{size:>6} {cli_s:>8.2f} {dg_s:>10.2f} {100 * (dg_s - cli_s) / cli_s:>8.1f}% "
+                  f"{100 * (dg_cpu - cli_cpu) / cli_cpu:>8.1f}% "
                   f"{1000 * cli_s / size:>11.1f} {1000 * dg_s / size:>10.1f} "
                   f"{events / size:>11.1f} {1000 * (dg_s - cli_s) / events:>9.1f} "
-                  f"{rss[0]:>13.0f} {rss[-1]:>12.0f}")
+                  f"{max(rss_first):>13.0f} {max(rss_last):>12.0f}")
 
         if not args.single_runs:
             return

@@ -5,7 +5,11 @@ document read by one is not read again by the other.
 """
 from __future__ import annotations
 
+import functools
 import json
+import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -14,6 +18,76 @@ from pydantic import TypeAdapter
 
 from pipelines.outputs import to_jsonable
 from reports.atomic_files import write_atomic
+
+
+# JSON bytes of recently written artifacts kept as objects; a batched run of 50 text notices
+# holds about 6 MB of documents and texts, 50 scans about 15 MB.
+RECENT_BYTES = 32 * 2**20
+
+
+class RecentArtifacts:
+    """What this process wrote last, as the objects it wrote, so that the next stage of the same
+    run (Dagster's in-process executor runs a batched run's steps one after another) takes them
+    without parsing the file again (bench/bench_orchestration.py: see the README's figures).
+
+    An entry holds while the file is the one written (an atomic rewrite makes a new inode);
+    a file rewritten since, or a reader asking for another type, is read from disk. Only exact
+    dumps are kept: a redacted file differs from its object, and its readers must see what it
+    holds.
+    Readers share the object, which the stages' pure functions leave unchanged
+    (tests/pipelines/test_stages.py checks that)."""
+
+    def __init__(self, max_bytes: int = RECENT_BYTES):
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[str, tuple[Any, Any, tuple[int, int, int]]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def put(self, path: Path, value: Any, value_type: Any) -> None:
+        stat = path.stat()
+        with self._lock:
+            self._drop(str(path))
+            if stat.st_size > self.max_bytes:
+                return
+            self._entries[str(path)] = (value, value_type, _signature(stat))
+            self._bytes += stat.st_size
+            while self._bytes > self.max_bytes:
+                self._drop(next(iter(self._entries)))
+
+    def get(self, path: Path, value_type: Any) -> Any | None:
+        with self._lock:
+            entry = self._entries.get(str(path))
+        if entry is None or entry[1] != value_type:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return entry[0] if _signature(stat) == entry[2] else None
+
+    def discard(self, path: Path) -> None:
+        with self._lock:
+            self._drop(str(path))
+
+    def _drop(self, key: str) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self._bytes -= entry[2][2]
+
+
+def _signature(stat: os.stat_result) -> tuple[int, int, int]:
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+_recent = RecentArtifacts()
+_recent_pid = os.getpid()
+
+
+def recent_artifacts() -> RecentArtifacts:
+    global _recent, _recent_pid
+    if os.getpid() != _recent_pid:   # a forked step process starts with none of its parent's
+        _recent, _recent_pid = RecentArtifacts(), os.getpid()
+    return _recent
 
 
 class ArtifactStore:
@@ -32,18 +106,29 @@ class ArtifactStore:
               redact_secrets: bool = False) -> Path:
         """`redact_secrets` for what reviewers open and share (specs, findings), as the CLI does;
         documents and texts keep their exact characters, or offsets would no longer match."""
-        adapter = TypeAdapter(value_type)
-        if redact_secrets:
-            data = json.dumps(to_jsonable(adapter.dump_python(value, mode="json")),
-                              ensure_ascii=False, indent=1).encode()
-        else:
-            data = adapter.dump_json(value, indent=1)
+        adapter = _adapter(value_type)
         target = self.path(stage, key)
-        write_atomic(target, data)
+        if redact_secrets:
+            recent_artifacts().discard(target)
+            write_atomic(target, json.dumps(to_jsonable(adapter.dump_python(value, mode="json")),
+                                            ensure_ascii=False, indent=1).encode())
+        else:
+            write_atomic(target, adapter.dump_json(value, indent=1))
+            recent_artifacts().put(target, value, value_type)
         return target
 
     def read(self, stage: str, key: str, value_type: Any) -> Any:
-        return TypeAdapter(value_type).validate_json(self.path(stage, key).read_bytes())
+        target = self.path(stage, key)
+        value = recent_artifacts().get(target, value_type)
+        if value is None:
+            value = _adapter(value_type).validate_json(target.read_bytes())
+        return value
+
+
+@functools.lru_cache(maxsize=64)
+def _adapter(value_type: Any) -> TypeAdapter:
+    # Building a TypeAdapter walks the model's whole schema: once per type, not per file.
+    return TypeAdapter(value_type)
 
 
 def partition_value_type(typing_type: Any) -> Any:

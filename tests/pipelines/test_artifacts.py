@@ -54,3 +54,41 @@ def test_reviewer_facing_stages_are_redacted(tmp_path):
     assert "scjgj300" in raw
     assert "scjgj300" not in redacted.read_text(encoding="utf-8")
     assert store.read("award_spec", "k", AwardSpec).issuers[0].value.startswith("电子邮箱")
+
+
+def test_the_next_stage_takes_what_this_process_wrote(tmp_path):
+    store = ArtifactStore(tmp_path)
+    doc = _doc()
+    store.write("notice_document", "k", doc, DocumentOrError)
+    assert store.read("notice_document", "k", DocumentOrError) is doc
+    # Another process rewrites the file: the file wins.
+    other = _doc("other.txt")
+    write_atomic(store.path("notice_document", "k"), other.model_dump_json().encode())
+    assert store.read("notice_document", "k", DocumentOrError) == other
+
+
+def test_a_redacted_file_is_read_back_as_written(tmp_path):
+    from models.spec import AwardSpec, TextValue
+    store = ArtifactStore(tmp_path)
+    spec = AwardSpec(document="n.txt", issuers=[TextValue(value="邮箱密码：scjgj300")])
+    store.write("award_spec", "k", spec, AwardSpec)                       # kept in memory
+    store.write("award_spec", "k", spec, AwardSpec, redact_secrets=True)  # replaces it on disk
+    assert "scjgj300" not in store.read("award_spec", "k", AwardSpec).issuers[0].value
+
+
+def test_recent_artifacts_stay_within_their_byte_budget(tmp_path):
+    from pipelines.defs.artifacts import RecentArtifacts
+    recent = RecentArtifacts(max_bytes=2500)
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"{i}.json"
+        path.write_bytes(b"x" * 1000)
+        recent.put(path, i, int)
+        paths.append(path)
+    # The oldest went to keep 2,000 of 2,500 bytes; a file over the budget is not kept at all.
+    assert [recent.get(p, int) for p in paths] == [None, 1, 2]
+    big = tmp_path / "big.json"
+    big.write_bytes(b"x" * 3000)
+    recent.put(big, 3, int)
+    assert recent.get(big, int) is None and recent.get(paths[2], int) == 2
+    assert recent.get(paths[2], str) is None   # asked as another type: from the file
