@@ -1,5 +1,6 @@
 """The embedded instance's storage: Dagster's SQLite layout, with pooled event-log connections."""
 
+import contextlib
 import os
 import threading
 import time
@@ -238,3 +239,28 @@ def test_partition_keys_are_kept_until_another_process_changes_them(tmp_path, mo
     assert reads == ["notices", "notices", "notices", "packets"]
     mine.dispose()
     other.dispose()
+
+
+def _schema(path) -> tuple:
+    import sqlite3
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        tables = sorted(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+        return tables, conn.execute("SELECT version_num FROM alembic_version").fetchall(), \
+            conn.execute("PRAGMA journal_mode").fetchone()
+
+
+def test_a_new_run_shard_is_the_database_dagster_would_have_made(tmp_path):
+    stock = SqliteEventLogStorage(str(tmp_path / "stock"))
+    with stock.run_connection("run-1"):
+        pass
+    pooled = PooledSqliteEventLogStorage(str(tmp_path / "pooled"))
+    for run_id in ("run-1", "run-2"):   # the first makes the template, the second copies it
+        with pooled.run_connection(run_id):
+            pass
+    made = _schema(tmp_path / "stock" / "run-1.db")
+    assert _schema(tmp_path / "pooled" / "run-1.db") == made
+    assert _schema(tmp_path / "pooled" / "run-2.db") == made
+    # Dagster's globs over shards (run ids, wipe) do not see the template.
+    assert sorted(pooled.get_all_run_ids()) == ["run-1", "run-2"]
+    pooled.dispose()
+    stock.dispose()
