@@ -22,7 +22,10 @@ _ITEM_SEP = re.compile(r"^\s*[，,、；;]\s*$")
 # A table row may name the recommending body rather than the place (`福州市市场监督管理局 6 3`,
 # `省直有关单位 3 1`).
 _BODY = rf"[{_HAN}（）()]{{1,24}}?(?:局|委|厅|办|单位|部门|管委会)"
-_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE})\s*(?P<counts>\d{{1,3}}(?:\s+\d{{1,3}})*)\s*{_UNIT}?\s*$")
+# The last row may cover the places not listed, one each: `其余13个市（州）  各1`.
+_REST = rf"(?:其余|其他)[{_HAN}\d（）()]{{1,14}}?"
+_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE}|{_REST})\s*各?\s*"
+                  rf"(?P<counts>\d{{1,3}}(?:\s+\d{{1,3}})*)\s*{_UNIT}?\s*$")
 _CUE = re.compile(r"名额|推荐|分配|限报|申报数")
 _CUE_REACH = 120
 _MIN_RUN = 3

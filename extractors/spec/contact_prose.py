@@ -16,11 +16,11 @@ _NAME = rf"[{_CJK}]{{2,4}}?"
 _WITH = re.compile(
     rf"与(?:[{_CJK}A-Za-z]{{2,30}}{_DEPT_END}(?!门))?(?P<names>{_NAME}(?:[、和及]{_NAME}){{0,3}})"
     rf"(?:同志|老师|女士|先生)?(?:联系|联络|咨询|洽询)")
-# `梁嘉欣女士，电话：…` at the start of a line, after punctuation or after a department
+# `梁嘉欣女士，电话：…` (or spaced out, `陈 嘉 欣小姐`) at the start of a line, after punctuation or after a department
 # (`中区服务处王雅婷小姐，电话…`): the honorific marks a person and the phone label right
 # after says it is a contact.
 _HONORIFIC_PHONE = re.compile(
-    rf"(?:^|(?<=[\s，,；;：:、处科室部局组心]))(?P<name>[{_CJK}]{{2,3}})(?:女士|先生|小姐)\s*[，,：:]?\s*"
+    rf"(?:^|(?<=[\s，,；;：:、处科室部局组心]))(?P<name>[{_CJK}](?:[ \t\u3000]?[{_CJK}]){{1,2}})(?:女士|先生|小姐)\s*[，,：:]?\s*"
     rf"(?:联系)?(?:电话|手机|电邮|Tel|TEL)", re.M)
 _NOT_NAME = re.compile(r"[的要请各将等与和及在向由对从为]|单位|部门|电话|地址|邮箱|负责|有关|相关|工作|办公|本会|我们|"
                        r"加强|保持|密切|及时|主动|积极|取得")
@@ -34,6 +34,7 @@ def prose_names(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
             if not _NOT_NAME.search(name):
                 found.append((m.start("names"), name))
     for m in _HONORIFIC_PHONE.finditer(text, lo, hi):
-        if not _NOT_NAME.search(m["name"]):
-            found.append((m.start("name"), m["name"]))
+        name = re.sub(r"\s", "", m["name"])       # spaced out: `陳 嘉 欣小姐`
+        if not _NOT_NAME.search(name):
+            found.append((m.start("name"), name))
     return found

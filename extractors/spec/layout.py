@@ -45,6 +45,7 @@ _FORWARDING = re.compile(r"转发")
 _FORWARD_SENTENCE = re.compile(r"现将[^。]{0,200}?转发给你们|现转发|予以转发")
 _ENUMERATED = re.compile(r"^[-\s]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、]")
 _BOOK_TITLE = re.compile(r"《([^《》]{6,120})》")
+_LABELLED = re.compile(r"^[^：:]{2,12}[：:].")
 # How a body's sentences open; a line opening so is no title, however short.
 _BODY_OPENERS = ("各", "现将", "为", "根据", "附件", "抄送")
 
@@ -67,8 +68,12 @@ def _find_title(lines: tuple[TextLine, ...]) -> tuple[str, tuple[int, int], int]
     """The title: first line near the top with a title word, plus the lines that finish it."""
     for i, line in enumerate(lines[:25]):
         text = line.squashed
+        if "。" in text and len(text) >= 60:
+            break                       # the body has begun: a title stands above it
         if not _TITLE_WORDS.search(text) or _SALUTATION.search(text) or len(text) > 90 or len(text) < 6:
             continue
+        if _LABELLED.search(text):
+            continue                    # `初审结果通知：2024年10月`, a field of the body
         if _NAVIGATION.search(text) or "。" in text or text.count("，") > 1:
             continue                    # navigation, or a sentence of the body
         if text.startswith(_BODY_OPENERS) or DOC_NUMBER_RE.fullmatch(text):

@@ -24,9 +24,13 @@ def field_view(spec: AwardSpec) -> FieldView:
 
     quotas: list[FieldQuota] = []
     for part in reversed(parts):                 # the forwarded notice states them first-hand
-        own = {(q.scope, q.max) for q in quotas}
+        # The forwarding notice restating one of them is the same cap (`组织奖` restated as
+        # `西藏质量奖组织奖`); one for its own recommenders (`各镇（街道）限额推荐1家组织`
+        # beside the forwarded `个人不超过1名`) is another, though the number is the same.
+        stated = list(quotas)
         for q in part.quotas:
-            if part is spec and (q.scope, q.max) in own:
+            if part is spec and any(q.scope == o.scope and q.max == o.max and (
+                    q.category in o.category or o.category in q.category) for o in stated):
                 continue
             quotas.append(FieldQuota(scope=q.scope, category=q.category, max=q.max))
 

@@ -70,8 +70,9 @@ _HEADER_CELL = re.compile(r"^(?:联系人|姓名|联系人姓名|单位|单位�
 # `咨询电话：0851-85987654（王女士）`: a name in brackets right after a number.
 _NAME_AFTER_PHONE = re.compile(rf"(?:{_LABEL_PHONE})[^。\n]{{0,24}}?\d{{7,8}}\s*[（(](?P<name>[\u4e00-\u9fff]{{2,4}})[)）]")
 # What ends a 联系人 value on its line: fields whose values are no names.
-_NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|地址|邮编|邮政编码|QQ|微信|。")
-_DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z]{{3,}}(?:{ORG_SUFFIX}|室|科|组)|[\u4e00-\u9fffA-Za-z]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
+_NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|(?:邮寄|通讯|通信|联系|办公)?地址|邮编|邮政编码|QQ|微信|。")
+# 股 is the smallest section of a county office (`质量发展股`).
+_DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z]{{3,}}(?:{ORG_SUFFIX}|室|科|组|股)|[\u4e00-\u9fffA-Za-z]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
 _NOT_NAME = re.compile(r"[的要请各将等]|单位|部门|电话|地址|邮箱|负责|联系|方式")
 # Posts written after a name (`张三科长`) are dropped; `王女士` is how the notice names her.
 _POSTS = r"(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)"
@@ -133,6 +134,26 @@ _COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟
                                "独孤 南宫 西门 呼延 闻人 申屠 澹台 轩辕 万俟 钟离 赫连 濮阳 百里".split())
 
 
+def _join_spaced(words: list[str]) -> list[str]:
+    """`朗 杰`, `罗 建 平`, `郑 文 彦先生`: single characters in a row (the last may carry an
+    honorific) are one name spaced out character by character."""
+    joined: list[str] = []
+    run: list[str] = []
+    for word in words + [""]:
+        if len(_HONORIFIC_AFTER_ONE.sub("", word)) == 1 and _CJK_ONLY.fullmatch(word):
+            run.append(word)
+            continue
+        joined.extend(["".join(run)] if len(run) > 1 else run)
+        run = []
+        if word:
+            joined.append(word)
+    return joined
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_HONORIFIC_AFTER_ONE = re.compile(r"(?<=[\u4e00-\u9fff])(?:先生|女士|小姐)$")
+
+
 def _join_surnames(words: list[str]) -> list[str]:
     """`沈 佳怡` → 沈佳怡: a lone character is a surname when a short given name follows."""
     joined: list[str] = []
@@ -157,9 +178,7 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
     value = re.sub(r"[A-Za-z0-9_.@\-]*\d[A-Za-z0-9_.@\-]*|[:：]", " ", value)
     tokens = []
     for group in re.split(r"\s{2,}|[、/，,；;]", value.strip()):
-        words = [w for w in group.split() if not _HONORIFIC.match(w)]
-        if len(words) > 1 and all(len(w) == 1 for w in words):
-            words = ["".join(words)]          # a name spaced out letter by letter: `朗 杰`
+        words = _join_spaced([w for w in group.split() if not _HONORIFIC.match(w)])
         tokens.extend(_join_surnames(words))
     department = None
     if tokens and _DEPT_WORD.match(tokens[0]) and len(tokens) > 1:
@@ -246,7 +265,8 @@ def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
             raw = ctx.original(below.start, below.end)
             # `…处 罗佳，023-…；…研究院 韩梅，023-…`: one contact per part of the line.
             # `陈　晨　027-…　　孙明远　027-…`: a wide gap after a number starts the next contact.
-            parts = re.split(r"[；;]|(?<=\d)[ \t\u3000]{2,}(?=[\u4e00-\u9fff])", raw)
+            # `刘 畅 029-…，韩晓辉 029-…`: a comma after a number does too.
+            parts = re.split(r"[；;]|(?<=\d)(?:[ \t\u3000]{2,}|[，,][ \t\u3000]*)(?=[\u4e00-\u9fff])", raw)
             names = [n for part in parts for n in _names_before_number(part, below.text)]
             if not names and not heading:
                 break

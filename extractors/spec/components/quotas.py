@@ -68,7 +68,10 @@ _CATEGORY_WORD = re.compile(r"(组织|个人|企业|单位|集体|团队|班组|
 
 # `个人奖：分为实践类及研究类，每届合计以不超过2名为原则`: the item's label names the category.
 _ITEM_LABEL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．])?\s*"
-                         r"(?P<label>[\u4e00-\u9fff]{2,10}奖)[：:]")
+                         r"(?P<label>[\u4e00-\u9fff]{2,10}奖|[\u4e00-\u9fff]{2,12}(?:单位|企业|个人|组织|集体))[：:]")
+# A section of the notice (`一、奖项设置`, `二、推荐名额`), and one about how many.
+_TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[章条部分])")
+_QUOTA_HEADING = re.compile(r"名额|奖项|设奖|数量|奖励类别|奖励等级")
 
 
 def _category(text: str, m: re.Match, listed: list[str], index: int, default: str, label: str | None = None) -> str:
@@ -121,10 +124,13 @@ def _continues_list(text: str, found: list, m: re.Match) -> bool:
     return bool(found) and not re.search(r"[，,。；;]", text[found[-1][1]:m.start()])
 
 
-def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int, int, str, int, str, str | None]]:
-    """(start, end, scope, max, category, per) for each quota in the sentence text[start:end]."""
+def _quotas_in(text: str, start: int, end: int, default: str, *, quota_section: bool = False
+               ) -> list[tuple[int, int, str, int, str, str | None]]:
+    """(start, end, scope, max, category, per) for each quota in the sentence text[start:end].
+    `quota_section`: the sentence stands under a heading about quotas (`一、评选名额`), which
+    makes it about awards even where it names none (`（二）质量管理先进单位：不超过十个`)."""
     sentence = text[start:end]
-    if not _TOPIC.search(sentence) or not _AWARD_CUE.search(sentence):
+    if not quota_section and (not _TOPIC.search(sentence) or not _AWARD_CUE.search(sentence)):
         return []
     listed = _QUOTED_NAMES.findall(sentence)
     pair = _LISTED_NAMES.search(sentence)
@@ -153,7 +159,10 @@ def _quotas_in(text: str, start: int, end: int, default: str) -> list[tuple[int,
         if _SUBMISSION_CUE.search(clause) or recommending or (
                 (submission or _SUBMISSION_CUE.search(before)) and not _AWARD_WORDS.search(clause)):
             submission = True
-            per_m = _PER.search(before)
+            # The recommender nearest the count: `…各地级市推荐…；省有关单位每个单位限推荐1个`.
+            per_m = None
+            for per_m in _PER.finditer(before):
+                pass
             per = per_m.group(1) + per_m.group(2) if per_m else per
         elif _EXCLUDE_SENTENCE.search(clause):
             continue
@@ -186,8 +195,11 @@ def extract(ctx: NoticeContext) -> dict:
     for a in shares:
         quotas.append(Quota(scope="submission", category=default, max=a.max, per=a.place,
                             confidence=0.8, provenance=ctx.prov(a.start, a.end)))
+    headings = [(line.start, line.squashed) for line in ctx.lines
+                if line.start >= ctx.segment.header_end and _TOP_HEADING.match(line.squashed)]
     for s, e in sentences(ctx.text, ctx.segment.header_end, ctx.end):
-        found = _quotas_in(ctx.text, s, e, default)
+        heading = next((h for at, h in reversed(headings) if at <= s), "")
+        found = _quotas_in(ctx.text, s, e, default, quota_section=bool(_QUOTA_HEADING.search(heading)))
         # A place's share of an allocation is read once, as the allocation's.
         found = [f for f in found if not any(a.start <= f[0] < a.end for a in shares)]
         # A quota stated again in a later sentence is the same quota; within one sentence

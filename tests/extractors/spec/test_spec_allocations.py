@@ -45,3 +45,9 @@ def test_shares_become_submission_quotas_once(spec_of):
     quotas = spec_of(HEAD + "三、推荐名额\n各区推荐名额：甲城区3个，乙城区2个，丙城区1个。获奖组织不超过5个。").quotas
     assert sorted((q.scope, q.max, q.per) for q in quotas) == [
         ("award", 5, None), ("submission", 1, "丙城区"), ("submission", 2, "乙城区"), ("submission", 3, "甲城区")]
+
+
+def test_last_row_for_the_places_not_listed():
+    text = ("推荐名额分配表\n序号  市（州）  推荐名额（个）\n1  成都市  5\n2  绵阳市  3\n3  德阳市  3\n"
+            "4  其余13个市（州）  各1\n合计  35\n")
+    assert shares(text)[-1] == ("其余13个市（州）", 1)

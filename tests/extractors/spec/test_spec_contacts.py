@@ -207,3 +207,22 @@ def test_eight_digits_in_two_groups(spec_of):
 def test_ocr_space_after_the_at_sign(spec_of):
     (c,) = spec_of(HEAD + "联系人：胡晓东\n邮箱：jxszlc@ 163.com\n").contacts
     assert c.emails == ["jxszlc@163.com"]
+
+
+@pytest.mark.parametrize("value, names", [
+    ("省质量技术评审中心 罗 建 平", ["罗建平"]),
+    ("区市场监管局质量发展科 顾 晓 雯", ["顾晓雯"]),
+    ("鄭 文 彥先生", ["鄭文彥"]),
+])
+def test_names_spaced_out_character_by_character(value, names):
+    assert split_names(value)[1] == names
+
+
+@pytest.mark.parametrize("block, names", [
+    ("五、联系方式\n省科学技术奖励办公室：刘 畅 029-87294516，韩晓辉 029-87294520\n", {"刘畅", "韩晓辉"}),
+    ("五、查询\n香港工业总会 品质及标准部 陈 嘉 欣小姐\n电话：(852) 2732 3188\n", {"陈嘉欣"}),
+    ("联系人：质量发展股 梁 敏，电话：0757-86282316\n", {"梁敏"}),
+    ("联系人：陈晓燕，电话：020-38835127；邮寄地址：广州市天河区林和西路3-15号\n", {"陈晓燕"}),
+])
+def test_contact_names_in_more_layouts(spec_of, block, names):
+    assert set(field_view(spec_of(HEAD + block)).contact_names) == names

@@ -97,3 +97,11 @@ def test_attached_notice_with_its_title_above_its_number(spec_of):
     # The title above the number belongs to the forwarded notice; a body sentence is no title.
     assert inner.title == "某某省市场监督管理局关于开展2024年度某某省政府质量奖评审工作的通知"
     assert field_view(spec_of(ATTACHED_TITLE_FIRST)).doc_numbers == ["某市监函〔2024〕45号", "某省监函〔2024〕123号"]
+
+
+def test_a_labelled_line_of_the_body_is_no_title():
+    text = ("香港工业总会\n“2024香港卓越品质大奖”现正接受报名\n"
+            "香港工业总会与香港品质保证局联合主办的大奖现正接受报名，旨在表扬在品质管理方面表现卓越的本地企业及机构。\n"
+            "四、重要日期\n初审结果通知：2024年10月\n")
+    seg = segments(normalized(text).text)[0]
+    assert seg.title == "“2024香港卓越品质大奖”现正接受报名"

@@ -119,3 +119,25 @@ def test_counts_after_the_classes_a_notice_sets(spec_of):
 def test_number_of_grades_is_no_quota(spec_of):
     text = HEAD + "科学技术进步奖分设一等奖、二等奖、三等奖三个等级，其中一等奖不超过6项。\n"
     assert {(q.scope, q.max) for q in spec_of(text).quotas} == {("award", 6)}
+
+
+@pytest.mark.parametrize("section, expected", [
+    # Under a heading about quotas a cap counts though its sentence names no award.
+    ("一、评选名额\n（一）市长质量奖：组织不超过3个、个人不超过1名。\n（二）质量管理先进单位：不超过十个。\n",
+     {("award", 3), ("award", 1), ("award", 10)}),
+    ("一、奖项设置\n第八届某某省专利奖设金奖10项、银奖20项。某某省杰出发明人不超过二十名。\n",
+     {("award", 10), ("award", 20)}),
+    # Elsewhere such a sentence is no quota.
+    ("二、申报条件\n申报材料不超过二十页。\n", set()),
+])
+def test_caps_under_a_quota_heading(spec_of, section, expected):
+    quotas = spec_of(HEAD + section).quotas
+    assert {(q.scope, q.max) for q in quotas} == expected
+    if ("award", 20) in expected:
+        assert sum(q.max == 20 for q in quotas) == 2
+
+
+def test_the_recommender_nearest_the_count(spec_of):
+    text = HEAD + "各地级以上市推荐组织不超过2个；省有关单位每个单位限推荐1个。"
+    pers = {q.max: q.per for q in spec_of(text).quotas}
+    assert pers[1].startswith("每个单位") and pers[2].startswith("各地级以上市")

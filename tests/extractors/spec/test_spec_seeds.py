@@ -1,4 +1,6 @@
-"""The seed notices against their gold field views (FIELDS.md), scored as the eval scores."""
+"""The seed notices, and the hand-labelled notices of sample_docs/notices (among them a set
+labelled blind, without sight of the extractors), against their gold field views (FIELDS.md),
+scored as the eval scores."""
 import json
 import re
 from pathlib import Path
@@ -9,7 +11,8 @@ from extractors.spec import extract_spec, field_view
 
 from .conftest import normalized
 
-SEEDS = Path(__file__).resolve().parents[3] / "sample_docs" / "seeds"
+SAMPLE_DOCS = Path(__file__).resolve().parents[3] / "sample_docs"
+SEEDS = SAMPLE_DOCS / "seeds"
 LISTS = ["doc_numbers", "deadlines", "quotas", "contact_names", "phones", "emails", "postcodes",
          "award_names", "issuers"]
 
@@ -39,11 +42,11 @@ def _f1(tp, fp, fn):
     return 1.0 if not (tp + fp + fn) else 2 * tp / (2 * tp + fp + fn)
 
 
-@pytest.fixture(scope="module")
-def scored():
-    pairs = sorted(SEEDS.glob("*.gold.json"))
+@pytest.fixture(scope="module", params=["seeds", "notices"])
+def scored(request):
+    pairs = sorted((SAMPLE_DOCS / request.param).glob("*.gold.json"))
     if not pairs:
-        pytest.skip("no seed gold in sample_docs/seeds")
+        pytest.skip(f"no gold in sample_docs/{request.param}")
     totals = {f: [0, 0, 0] for f in [*LISTS, "issue_date", "secrets"]}
     for gold_path in pairs:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

@@ -36,3 +36,10 @@ def test_spec_carries_component_versions(spec_of):
     assert {"spec_quotas", "spec_contacts", "layout"} <= set(spec.versions)
     assert SPEC_VERSION.startswith("spec-")
     assert all(d.provenance is not None and d.provenance.text for d in spec.deadlines)
+
+
+def test_a_forwarding_notices_own_cap_with_a_forwarded_number_is_kept():
+    inner = AwardSpec(document="d", quotas=[Quota(scope="submission", category="个人", max=1)])
+    outer = AwardSpec(document="d", forwarded=inner,
+                      quotas=[Quota(scope="submission", category="组织", max=1)])
+    assert sorted(q.category for q in field_view(outer).quotas) == ["个人", "组织"]
