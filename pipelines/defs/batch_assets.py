@@ -59,7 +59,7 @@ def batch_findings(context: dg.AssetExecutionContext, workspace: Workspace,
         # A notice that could not be read has no rules to check against (its check says so).
         out[key] = [] if isinstance(spec, ErrorRecord) else stages.check_batch(
             round_packets(workspace, key), spec)
-    context.add_output_metadata(metadata.batch_metadata(out, metadata.findings_metadata))
+    metadata.add_partition_metadata(context, out, metadata.findings_metadata)
     return out
 
 
@@ -75,5 +75,5 @@ def batch_reports(context: dg.AssetExecutionContext, workspace: Workspace,
         folder = workspace.reports_dir / (f"{Path(notice.name).stem}-{key}" if notice else key)
         written = stages.write_reports(findings, round_packets(workspace, key), folder)
         out[key] = {name: str(path) for name, path in written.items()}
-    context.add_output_metadata(metadata.batch_metadata(out, metadata.reports_metadata))
+    metadata.add_partition_metadata(context, out, metadata.reports_metadata)
     return out

@@ -26,6 +26,8 @@ from pipelines.defs.stage_types import DocumentOrError, PacketOrError, SpecOrErr
 OCR_REVIEW_BELOW = 0.80
 # Kinds that announce a call for applications, and so must name a deadline.
 CALL_KINDS = frozenset({DocumentKind.NOTICE, DocumentKind.FORWARDING_NOTICE})
+# A batched check covers a run's partitions; its details list stays readable up to here.
+MAX_DETAIL_LINES = 50
 
 T = TypeVar("T")
 Verdict = tuple[dg.AssetCheckSeverity | None, str]   # None: passed
@@ -42,7 +44,7 @@ def _result(values: dict[str, T], judge: Callable[[T], Verdict],
     return dg.AssetCheckResult(
         passed=not failed, severity=severity,
         metadata={"checked": len(values), "failed": len(failed), "errors": len(errors),
-                  "details": dg.MetadataValue.md("\n".join(notes[:metadata.MAX_TABLE_ROWS])),
+                  "details": dg.MetadataValue.md("\n".join(notes[:MAX_DETAIL_LINES])),
                   **extra(values)})
 
 

@@ -17,8 +17,6 @@ from models.text import NormalizedDocument
 from pipelines.outputs import to_jsonable
 
 T = TypeVar("T")
-# A batched run covers many partitions; its summary table stays readable up to here.
-MAX_TABLE_ROWS = 50
 
 
 def ocr_confidence(doc: Document) -> float | None:
@@ -131,16 +129,10 @@ def error_metadata(error: ErrorRecord) -> dict[str, Any]:
     return {"error": f"{error.code.value}: {error.message}", "source": dg.MetadataValue.path(error.file)}
 
 
-def batch_metadata(outputs: Mapping[str, T], describe: Callable[[T], dict[str, Any]]) -> dict[str, Any]:
-    """One partition: its own metadata. Several (a batched run): counts and a table of them."""
-    if len(outputs) == 1:
-        return describe(next(iter(outputs.values())))
-    rows = [(key, describe(value)) for key, value in outputs.items()]
-    columns = sorted({name for _, meta in rows for name, v in meta.items()
-                      if isinstance(v, (int, float, str))})
-    table = ["| partition | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
-    for key, meta in rows[:MAX_TABLE_ROWS]:
-        table.append(f"| {key} | " + " | ".join(str(meta.get(c, "")) for c in columns) + " |")
-    return {"partitions": len(outputs),
-            "errors": sum(isinstance(v, ErrorRecord) for v in outputs.values()),
-            "summary": dg.MetadataValue.md("\n".join(table))}
+def add_partition_metadata(context: dg.AssetExecutionContext, outputs: Mapping[str, T],
+                           describe: Callable[[T], dict[str, Any]]) -> None:
+    """Each partition's materialization gets its own metadata, in a batched run too. (Metadata
+    added to the output would be copied onto every partition's event: in a run of 50, the same
+    50-row table 50 times.)"""
+    for key, value in outputs.items():
+        context.add_asset_metadata(describe(value), partition_key=key)

@@ -28,7 +28,7 @@ def notice_document(context: dg.AssetExecutionContext,
                     workspace: Workspace) -> dict[str, DocumentOrError]:
     """The notice read into pages and lines (text layer, docx, html, txt, or OCR of a scan)."""
     out = read_partitions(context, workspace, "notice", stages.read_document)
-    context.add_output_metadata(metadata.batch_metadata(out, metadata.document_metadata))
+    metadata.add_partition_metadata(context, out, metadata.document_metadata)
     return out
 
 
@@ -39,7 +39,7 @@ def notice_text(context: dg.AssetExecutionContext, notice_document: dict[str, Do
     """Simplified, repaired text with an offset map back to every line and box."""
     out = {key: attempt(stages.normalize_document, doc, _source(doc))
            for key, doc in notice_document.items()}
-    context.add_output_metadata(metadata.batch_metadata(out, metadata.text_metadata))
+    metadata.add_partition_metadata(context, out, metadata.text_metadata)
     return out
 
 
@@ -49,7 +49,7 @@ def award_spec(context: dg.AssetExecutionContext, notice_text: dict[str, TextOrE
                ) -> dict[str, SpecOrError]:
     """Deadlines, quotas, contacts, eligibility rules, materials: each with its provenance."""
     out = {key: attempt(stages.extract_spec, ndoc, _source(ndoc)) for key, ndoc in notice_text.items()}
-    context.add_output_metadata(metadata.batch_metadata(out, metadata.spec_metadata))
+    metadata.add_partition_metadata(context, out, metadata.spec_metadata)
     return out
 
 
@@ -59,9 +59,9 @@ def notice_fields(context: dg.AssetExecutionContext, award_spec: dict[str, SpecO
                   ) -> dict[str, FieldsOrError]:
     """The flat field view of FIELDS.md (contract v1)."""
     out = {key: attempt(stages.field_view, spec, _source(spec)) for key, spec in award_spec.items()}
-    context.add_output_metadata(metadata.batch_metadata(
-        out, lambda v: metadata.error_metadata(v) if isinstance(v, ErrorRecord)
-        else {"fields": dg.MetadataValue.json(v.model_dump(mode="json"))}))
+    metadata.add_partition_metadata(
+        context, out, lambda v: metadata.error_metadata(v) if isinstance(v, ErrorRecord)
+        else {"fields": dg.MetadataValue.json(v.model_dump(mode="json"))})
     return out
 
 

@@ -18,5 +18,5 @@ from pipelines.defs.stage_types import PACKETS, PacketOrError
 def packet(context: dg.AssetExecutionContext, workspace: Workspace) -> dict[str, PacketOrError]:
     """One applicant's packet: its documents (kind, pages, copies), claims and seals."""
     out = read_partitions(context, workspace, "packet", stages.read_packet)
-    context.add_output_metadata(metadata.batch_metadata(out, metadata.packet_metadata))
+    metadata.add_partition_metadata(context, out, metadata.packet_metadata)
     return out

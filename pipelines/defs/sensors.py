@@ -15,21 +15,32 @@ RANGE_START = "dagster/asset_partition_range_start"
 RANGE_END = "dagster/asset_partition_range_end"
 
 
-def packet_run_requests(new_packets: list[str]) -> list[dg.RunRequest]:
-    """New packets in runs of up to MAX_PARTITIONS_PER_RUN: they were added in this order,
-    so each chunk is a contiguous range of the dynamic partitions."""
+def batched_run_requests(new_keys: list[str], job: dg.JobDefinition, selection: list[dg.AssetKey],
+                         kind: str) -> list[dg.RunRequest]:
+    """New partitions in runs of up to MAX_PARTITIONS_PER_RUN: they were added in this order,
+    so each chunk is a contiguous range of the dynamic partitions. A bulk drop into the inbox
+    is then a few runs, not one run (and one process) per file; a lone file is a run of its
+    own, keyed `<kind>:<partition>`."""
     requests = []
-    for i in range(0, len(new_packets), MAX_PARTITIONS_PER_RUN):
-        chunk = new_packets[i:i + MAX_PARTITIONS_PER_RUN]
-        run_key = "packets:" + hashlib.sha256(",".join(chunk).encode()).hexdigest()[:16]
+    for i in range(0, len(new_keys), MAX_PARTITIONS_PER_RUN):
+        chunk = new_keys[i:i + MAX_PARTITIONS_PER_RUN]
         if len(chunk) == 1:
-            requests.append(dg.RunRequest(run_key=run_key, job_name=packet_flow.name,
-                                          partition_key=chunk[0], asset_selection=keys(*PACKET_FLOW)))
+            requests.append(dg.RunRequest(run_key=f"{kind}:{chunk[0]}", job_name=job.name,
+                                          partition_key=chunk[0], asset_selection=selection))
         else:
-            requests.append(dg.RunRequest(run_key=run_key, job_name=packet_flow.name,
-                                          asset_selection=keys(*PACKET_FLOW),
+            run_key = f"{kind}s:" + hashlib.sha256(",".join(chunk).encode()).hexdigest()[:16]
+            requests.append(dg.RunRequest(run_key=run_key, job_name=job.name, asset_selection=selection,
                                           tags={RANGE_START: chunk[0], RANGE_END: chunk[-1]}))
     return requests
+
+
+def packet_run_requests(new_packets: list[str]) -> list[dg.RunRequest]:
+    return batched_run_requests(new_packets, packet_flow, keys(*PACKET_FLOW), "packet")
+
+
+def notice_run_requests(new_notices: list[str]) -> list[dg.RunRequest]:
+    """A notice gets its award spec and checks the packets of its round, in one run."""
+    return batched_run_requests(new_notices, notice_flow, keys(*NOTICE_FLOW, *BATCH_FLOW), "notice")
 
 
 @dg.sensor(jobs=[notice_flow, packet_flow], minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
@@ -41,10 +52,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, workspace: Workspace) -> d
         workspace.inbox, workspace.registry,
         known_notices=set(notices.get_partition_keys(dynamic_partitions_store=context.instance)),
         known_packets=set(packets.get_partition_keys(dynamic_partitions_store=context.instance)))
-    runs = [dg.RunRequest(run_key=f"notice:{key}", job_name=notice_flow.name, partition_key=key,
-                          asset_selection=keys(*NOTICE_FLOW, *BATCH_FLOW))
-            for key in arrivals.new_notices]
-    runs += packet_run_requests(arrivals.new_packets)
+    runs = notice_run_requests(arrivals.new_notices) + packet_run_requests(arrivals.new_packets)
     runs += [dg.RunRequest(run_key=f"recheck:{key}:{hashlib.sha256(why.encode()).hexdigest()[:12]}",
                            job_name=notice_flow.name, partition_key=key,
                            asset_selection=keys(*BATCH_FLOW),

@@ -75,14 +75,6 @@ def test_spec_preview_shows_values_and_pages():
     assert "2024-05-31 申报材料 (p. 2)" in preview
 
 
-def test_batched_metadata_is_a_table():
-    one = metadata.batch_metadata({"k1": _scan(0.9)}, metadata.document_metadata)
-    assert one["page_count"] == 1 and one["script"] == "zh-Hans"
-    many = metadata.batch_metadata({"k1": _scan(0.9), "k2": _scan(0.8, 0.8)},
-                                   metadata.document_metadata)
-    assert many["partitions"] == 2 and "| k2 |" in many["summary"].value
-
-
 def test_report_links():
     meta = metadata.reports_metadata({"html": "/tmp/r/report.html", "excel": "/tmp/r/report.xlsx"})
     assert meta["html (open)"].value == "file:///tmp/r/report.html"

@@ -95,6 +95,17 @@ def test_batched_run_over_a_partition_range(tmp_path, ws, instance, seeds, intak
         assert ws.store.exists("notice_fields", key)
     materialized = instance.get_materialized_partitions(dg.AssetKey("award_spec"))
     assert materialized == set(keys)
+    # Each partition's event carries its own notice's figures and spec preview.
+    previews = set()
+    for key in keys:
+        spec = ws.store.read("award_spec", key, SpecOrError)
+        meta = instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=dg.AssetKey("award_spec"), asset_partitions=[key]),
+            limit=1).records[0].asset_materialization.metadata
+        assert meta["deadlines"].value == len(spec.deadlines)
+        assert meta["preview"].value.startswith(f"### {spec.title}")
+        previews.add(meta["preview"].value)
+    assert len(previews) == len(keys)
 
 
 def test_one_unreadable_notice_does_not_block_its_batch(tmp_path, ws, instance, seeds, intake):

@@ -3,11 +3,12 @@ a re-sent file does not; files still being copied wait."""
 import json
 
 import dagster as dg
+import pytest
 
 from pipelines.defs.arrivals import take_arrivals
 from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN
-from pipelines.defs.sensors import (RANGE_END, RANGE_START, packet_run_requests,
-                                    packets_read_sensor)
+from pipelines.defs.sensors import (RANGE_END, RANGE_START, notice_run_requests,
+                                    packet_run_requests, packets_read_sensor)
 
 
 def test_new_files_become_partitions_and_runs(tmp_path, ws, instance, seeds, intake):
@@ -73,14 +74,16 @@ def test_unchanged_files_are_not_hashed_again(tmp_path, monkeypatch, ws, seeds, 
     assert second.new_notices == []
 
 
-def test_packet_runs_are_batched():
+@pytest.mark.parametrize("run_requests, job", [(packet_run_requests, "packet_flow"),
+                                               (notice_run_requests, "notice_flow")])
+def test_runs_for_a_bulk_drop_are_batched(run_requests, job):
     keys = [f"k{i:03d}" for i in range(MAX_PARTITIONS_PER_RUN * 2 + 1)]
-    requests = packet_run_requests(keys)
-    assert len(requests) == 3
+    requests = run_requests(keys)
+    assert len(requests) == 3 and {r.job_name for r in requests} == {job}
     assert requests[0].tags == {RANGE_START: "k000", RANGE_END: keys[MAX_PARTITIONS_PER_RUN - 1]}
     assert requests[2].partition_key == keys[-1]
     assert len({r.run_key for r in requests}) == 3
-    assert packet_run_requests(keys)[0].run_key == requests[0].run_key   # stable across ticks
+    assert run_requests(keys)[0].run_key == requests[0].run_key   # stable across ticks
 
 
 def test_manifest_batches_from_sample_layout(tmp_path, ws, instance, seeds, intake):
