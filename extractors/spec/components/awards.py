@@ -13,7 +13,7 @@ from extractors.spec.patterns import squash
 from models.spec import TextValue
 
 NAME = "spec_awards"
-VERSION = "3"
+VERSION = "4"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("award_names", "edition")
 
@@ -66,18 +66,40 @@ def _in_title(title: str) -> list[str]:
 
 # Honours that are no 奖 (`全国优秀质量管理小组`, `安徽省优秀质量管理小组成果`): what the title
 # says is selected, between the verb and the activity.
-_HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席质量官|标兵|领军")
+# A contest (`职工职业技能大赛`) is what its notice is about as an award is.
+_HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席质量官|标兵|领军|杰出|"
+                           r"大赛|竞赛")
+_HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办"
 _HONOUR = re.compile(
-    r"(?:推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集)(?P<name>[\u4e00-\u9fff]{4,24}?)"
+    rf"(?:{_HONOUR_VERBS})(?P<name>[\u4e00-\u9fff]{{4,24}}?)"
     r"(?:的通知|发表|交流|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集|$)")
+# The second of two things a title names (`开展…市长质量奖和…质量管理先进单位评选工作`)
+# shares the first one's verb.
+_HONOUR_AFTER_AND = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{4,24}?)(?:的通知|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集)")
 
 
-def _honour_in_title(title: str) -> list[str]:
-    for chunk in re.split(r"[《》〈〉“”\"]", re.sub(r"\d+\s*(?:年度|年)|[（(][^）)]*[）)]", "", squash(title))):
-        m = _HONOUR.search(chunk)
+def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
+    clean = re.sub(r"\d+\s*(?:年度|年)|[（(][^）)]*[）)]", "", squash(title))
+    clean = _EDITION_RE.sub("", clean)
+    for chunk in re.split(r"[《》〈〉“”\"]", clean):
+        m = (_HONOUR_AFTER_AND.search(chunk) if after_and else None) or _HONOUR.search(chunk)
         if m and _HONOUR_WORDS.search(m["name"]):
             return [m["name"]]
     return []
+
+
+def _second_in_title(title: str) -> list[str]:
+    """`…市长质量奖和…质量管理先进单位评选工作`: an honour named after 和/及 beside an award."""
+    for part in re.split(r"[和及与]", squash(title))[1:]:
+        if "奖" not in part:
+            return _honour_in_title(part, after_and=True)
+    return []
+
+
+# `…评选工作，同时评选安徽省杰出发明人`: a second honour the notice announces in its opening.
+_ALSO = re.compile(r"同时(?:评选|开展|表彰|推荐|组织)(?P<name>[\u4e00-\u9fff]{4,16}?)(?:评选|推荐|工作|活动|[。，；])")
+_OPENING = 400
 
 
 _SUBJECT = re.compile(r"^\s*主\s*旨\s*[:：](?P<text>[^\n]{4,200})", re.M)
@@ -120,6 +142,12 @@ def extract(ctx: NoticeContext) -> dict:
     if not names:
         names = _in_body(ctx)
         span, confidence = None, 0.7
+    if seg.title and names:
+        names += _second_in_title(seg.title)
+    also = _ALSO.search(ctx.text, seg.header_end, min(ctx.end, seg.header_end + _OPENING))
+    if names and also and _HONOUR_WORDS.search(also["name"]):
+        names.append(also["name"])
+    names = list(dict.fromkeys(names))
     names = [n for n in names if not any(n != other and n in other for other in names)]
     awards = []
     for name in names:

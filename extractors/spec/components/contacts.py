@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "11"
+VERSION = "12"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 

@@ -11,7 +11,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squ
 from models.spec import TextValue
 
 NAME = "spec_issuers"
-VERSION = "4"
+VERSION = "5"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("issuers",)
 
@@ -183,11 +183,11 @@ def forwarded_issuer(ctx: NoticeContext, title: str) -> list[TextValue]:
     return [TextValue(value=m["org"], confidence=0.8, provenance=prov)]
 
 
-_SOURCE = re.compile(rf"(?:发文机关|发布机构|发布单位|信息来源|来源)\s*[:：]\s*(?P<org>[\u4e00-\u9fff（）()]{{3,40}}?(?:{ORG_SUFFIX}))(?![\u4e00-\u9fff])")
+_SOURCE = re.compile(rf"(?:发文机关|发布机构|发布单位|信息来源|来源)\s*[:：]\s*(?P<org>[\u4e00-\u9fff（）()]{{3,40}}?(?:{ORG_SUFFIX}|组))(?![\u4e00-\u9fff])")
 
 
 # `来源：质量发展处`: an office inside the site's owner, named without its region.
-_OFFICE = re.compile(r"^(?!.*(?:省|市|县|区|州|盟|旗|国家|中国|全国))[\u4e00-\u9fff]{2,12}(?:处|科|室|办公室|中心|部)$")
+_OFFICE = re.compile(r"^(?!.*(?:省|市|县|区|州|盟|旗|国家|中国|全国))[\u4e00-\u9fff]{2,12}(?:处|科|室|办公室|中心|部|组)$")
 
 
 def _banner(ctx: NoticeContext) -> list[TextValue]:
@@ -198,7 +198,15 @@ def _banner(ctx: NoticeContext) -> list[TextValue]:
             return found
         found.extend(TextValue(value=name, confidence=0.6, provenance=ctx.prov(line.start, line.end))
                      for name in org_names(ctx, line))
+        # A bilingual banner: the Chinese name, then the English one.
+        bilingual = _BILINGUAL.match(line.squashed)
+        if bilingual and is_org_line(bilingual["org"]):
+            found.append(TextValue(value=bilingual["org"], confidence=0.6,
+                                   provenance=ctx.prov(line.start, line.start + len(bilingual["org"]))))
     return []
+
+
+_BILINGUAL = re.compile(r"^(?P<org>[\u4e00-\u9fff（）()]{3,40})[A-Za-z][A-Za-z ,.&'-]{8,}")
 
 
 def _page_source(ctx: NoticeContext) -> list[TextValue]:

@@ -17,7 +17,7 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "7"
+VERSION = "8"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 

@@ -167,3 +167,27 @@ def test_forwarded_issuer_named_before_the_title(spec_of):
 def test_award_named_on_a_cover_line_above_the_title(spec_of):
     text = "第1页\n某某区区长质量奖\n2024年度申报政策解读\n某某区市场监督管理局\n第2页\n• 申报时间：即日起至2024年7月31日"
     assert field_view(spec_of(text)).award_names == ["某某区区长质量奖"]
+
+
+@pytest.mark.parametrize("text, awards", [
+    # An honour named after 和 beside an award, sharing its verb.
+    ("关于开展第五届株洲市市长质量奖和2024年度株洲市质量管理先进单位评选工作的通知\n各有关单位：\n",
+     {"株洲市市长质量奖", "株洲市质量管理先进单位"}),
+    # A second honour announced in the opening sentence.
+    ("关于开展第八届安徽省专利奖评选工作的通知\n各有关单位：\n"
+     "省知识产权局决定开展第八届安徽省专利奖评选工作，同时评选安徽省杰出发明人。现将有关事项通知如下：\n",
+     {"安徽省专利奖", "安徽省杰出发明人"}),
+    # A contest is what its notice is about.
+    ("关于举办2024年江西省职工职业技能大赛的通知\n各有关单位：\n", {"江西省职工职业技能大赛"}),
+    # A plain award title stays one award.
+    ("关于开展2024年度某某市质量奖评选工作的通知\n各有关单位：\n", {"某某市质量奖"}),
+])
+def test_honours_beside_an_award_and_contests(spec_of, text, awards):
+    assert {a.value for a in spec_of(text).award_names} == awards
+
+
+def test_issuer_of_a_web_page_from_its_bilingual_banner(spec_of):
+    text = ("经济部中小及新创企业署 Small and Medium Enterprise and Startup Administration, MOEA\n"
+            "首页 > 最新消息 > 本署新闻\n第27届小巨人奖即日起受理推荐报名\n发布单位：企业辅导组\n"
+            "发布日期：中华民国113年4月22日\n为表扬中小企业，本署办理第27届小巨人奖选拔。\n")
+    assert field_view(spec_of(text)).issuers == ["经济部中小及新创企业署"]
