@@ -9,8 +9,8 @@ with one open connection per database for the last few run shards and the index 
 statement is compiled once and a write is an insert and a commit. Beyond that it:
 - turns Dagster's event batching on and writes a batch (a run's planned events, one output's
   materializations over a batched run's partitions) in one transaction per database;
-- keeps the keys of a dynamic partitions definition while an index-answered stamp says they
-  have not changed (a run reads all of them about 24 times);
+- keeps the keys of a dynamic partitions definition while no other connection has written to
+  the index database, or a stamp says they are unchanged (a run reads them all dozens of times);
 - makes a new run shard by copying an empty one instead of running alembic (0.25 s a run).
 
 Commits run with `synchronous=NORMAL`, which in WAL mode (Dagster creates these databases in WAL

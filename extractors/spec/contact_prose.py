@@ -16,9 +16,9 @@ _NAME = rf"[{_CJK}]{{2,4}}?"
 _WITH = re.compile(
     rf"与(?:[{_CJK}A-Za-z]{{2,30}}{_DEPT_END}(?!门))?(?P<names>{_NAME}(?:[、和及]{_NAME}){{0,3}})"
     rf"(?:同志|老师|女士|先生)?(?:联系|联络|咨询|洽询)")
-# `梁嘉欣女士，电话：…` (or spaced out, `陈 嘉 欣小姐`) at the start of a line, after punctuation or after a department
-# (`中区服务处王雅婷小姐，电话…`): the honorific marks a person and the phone label right
-# after says it is a contact.
+# `梁嘉欣女士，电话：…` (or spaced out, `陈 嘉 欣小姐`) at the start of a line, after
+# punctuation or after a department (`中区服务处王雅婷小姐，电话…`): the honorific marks a
+# person and the phone label right after says it is a contact.
 _HONORIFIC_PHONE = re.compile(
     rf"(?:^|(?<=[\s，,；;：:、处科室部局组心]))(?P<name>[{_CJK}](?:[ \t\u3000]?[{_CJK}]){{1,2}})(?:女士|先生|小姐)\s*[，,：:]?\s*"
     rf"(?:联系)?(?:电话|手机|电邮|Tel|TEL)", re.M)

@@ -160,10 +160,8 @@ def _quotas_in(text: str, start: int, end: int, default: str, *, quota_section: 
                 (submission or _SUBMISSION_CUE.search(before)) and not _AWARD_WORDS.search(clause)):
             submission = True
             # The recommender nearest the count: `…各地级市推荐…；省有关单位每个单位限推荐1个`.
-            per_m = None
-            for per_m in _PER.finditer(before):
-                pass
-            per = per_m.group(1) + per_m.group(2) if per_m else per
+            pers = list(_PER.finditer(before))
+            per = pers[-1].group(1) + pers[-1].group(2) if pers else per
         elif _EXCLUDE_SENTENCE.search(clause):
             continue
         elif not (m["pre"] or m["limit"] or _AWARD_MARK_BEFORE.search(text[max(start, m.start() - 14):m.start()])
