@@ -88,13 +88,6 @@ def timed(action) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def timed_dagster(action) -> tuple[tuple[float, float], tuple[list[float], int]]:
-    """run_dagster's own timing (its RSS sampling left out) with the CPU seconds beside it."""
-    cpu = time.process_time()
-    seconds, rss, events = action()
-    return (seconds, time.process_time() - cpu), (rss, events)
-
-
 def run_cli(flow: str, paths: list[Path], out: Path) -> float:
     started = time.perf_counter()
     if flow == "notices":
@@ -108,19 +101,20 @@ def run_cli(flow: str, paths: list[Path], out: Path) -> float:
 
 
 def run_dagster(flow: str, paths: list[Path], ws: Workspace, instance: dg.DagsterInstance,
-                batch: int, tag: str) -> tuple[float, list[float], int]:
-    """(seconds, RSS after each batched run, events Dagster stored for these runs)."""
+                batch: int, tag: str) -> tuple[tuple[float, float], list[float], int]:
+    """((wall seconds, CPU seconds), RSS after each batched run, events Dagster stored for
+    these runs); the RSS sampling (a full garbage collection) is left out of both times."""
     partitions, assets, asset_checks, selection, _ = FLOWS[flow]
     kind = "notice" if flow == "notices" else "packet"
     resources = {"workspace": ws, "io_manager": JsonArtifactIOManager(var_dir=ws.var_dir)}
     keys = [f"{tag}-{i:05d}" for i in range(len(paths))]
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     for key, path in zip(keys, paths):
         ws.registry.put(SourceRecord(kind=kind, key=key, path=str(path), name=path.name,
                                      rounds=["bench"]))
     instance.add_dynamic_partitions(partitions, keys)
     rss, run_ids = [], []
-    sampling = 0.0
+    sampling = sampling_cpu = 0.0
     for i in range(0, len(keys), batch):
         chunk = keys[i:i + batch]
         tags = ({RANGE_START: chunk[0], RANGE_END: chunk[-1]} if len(chunk) > 1
@@ -131,11 +125,13 @@ def run_dagster(flow: str, paths: list[Path], ws: Workspace, instance: dg.Dagste
         if not result.success:
             print("  a batched run failed")
         run_ids.append(result.run_id)
-        sampled = time.perf_counter()
+        sampled, sampled_cpu = time.perf_counter(), time.process_time()
         gc.collect()
         rss.append(rss_mb())
         sampling += time.perf_counter() - sampled
-    seconds = time.perf_counter() - started - sampling
+        sampling_cpu += time.process_time() - sampled_cpu
+    seconds = (time.perf_counter() - started - sampling,
+               time.process_time() - started_cpu - sampling_cpu)
     return seconds, rss, sum(len(instance.all_logs(run_id)) for run_id in run_ids)
 
 
@@ -188,10 +184,9 @@ def main() -> None:
             for turn in range(args.repeat):
                 paths = copies(files, size, tmp / f"docs{size}-{turn}")
                 cli_runs.append(timed(lambda: run_cli(args.flow, paths, tmp / f"cli{size}-{turn}")))
-                (wall, cpu), (rss, events) = timed_dagster(
-                    lambda: run_dagster(args.flow, paths, ws, instance, args.batch,
-                                        f"n{size}t{turn}{run_id}"))
-                dg_runs.append((wall, cpu))
+                times, rss, events = run_dagster(args.flow, paths, ws, instance, args.batch,
+                                                 f"n{size}t{turn}{run_id}")
+                dg_runs.append(times)
                 rss_first.append(rss[0])
                 rss_last.append(rss[-1])
             cli_s, cli_cpu = (statistics.median(x) for x in zip(*cli_runs))
@@ -206,7 +201,7 @@ def main() -> None:
         if not args.single_runs:
             return
         single = copies(files, args.single_runs, tmp / "docs-single")
-        per_run, _, _ = run_dagster(args.flow, single, ws, instance, 1, f"s{run_id}")
+        (per_run, _), _, _ = run_dagster(args.flow, single, ws, instance, 1, f"s{run_id}")
         cli_single = run_cli(args.flow, single, tmp / "cli-single")
         print(f"one in-process run per document: {1000 * per_run / len(single):.0f} ms/doc "
               f"(CLI {1000 * cli_single / len(single):.0f} ms/doc); a CLI-launched run "
