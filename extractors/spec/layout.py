@@ -86,8 +86,11 @@ def _find_title(lines: tuple[TextLine, ...]) -> tuple[str, tuple[int, int], int]
             parts.append(nxt)
             last += 1
         return "".join(parts), (line.start, lines[last].end), last
-    # A web page may headline the award without any title word (`第35届国家品质奖即日起受理申请`).
-    for i, line in enumerate(lines[:3]):
+    # A web page may headline the award without any title word (`第35届国家品质奖即日起受理申请`),
+    # at the top or right below its navigation line (`主页 > 最新消息 > 通告`).
+    below_navigation = [i + 1 for i, line in enumerate(lines[:8]) if _NAVIGATION.search(line.squashed)]
+    for i in [*range(min(3, len(lines))), *(i for i in below_navigation if 3 <= i < len(lines))]:
+        line = lines[i]
         text = line.squashed
         if "奖" in text and 6 <= len(text) <= 60 and not _NAVIGATION.search(text) and not _SALUTATION.search(text) \
                 and not text.startswith(_BODY_OPENERS):

@@ -19,7 +19,7 @@ from extractors.spec.components import (awards, contacts, dates, deadlines, doc_
                                         eligibility, issuers, materials, quotas, secrets)
 from extractors.spec.context import NoticeContext
 
-LAYOUT_VERSION = "4"
+LAYOUT_VERSION = "5"
 COMPONENTS = (doc_kind, doc_numbers, dates, issuers, awards, quotas, deadlines, contacts,
               eligibility, materials, secrets)
 COMPONENT_VERSIONS: dict[str, str] = {"layout": LAYOUT_VERSION, **{m.NAME: m.VERSION for m in COMPONENTS}}

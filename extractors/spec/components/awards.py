@@ -13,7 +13,7 @@ from extractors.spec.patterns import squash
 from models.spec import TextValue
 
 NAME = "spec_awards"
-VERSION = "4"
+VERSION = "5"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("award_names", "edition")
 
@@ -67,8 +67,8 @@ def _in_title(title: str) -> list[str]:
 # Honours that are no 奖 (`全国优秀质量管理小组`, `安徽省优秀质量管理小组成果`): what the title
 # says is selected, between the verb and the activity.
 # A contest (`职工职业技能大赛`) is what its notice is about as an award is.
-_HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席质量官|标兵|领军|杰出|"
-                           r"大赛|竞赛")
+_HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席|标兵|领军|杰出|"
+                           r"大师|大赛|竞赛")
 _HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办"
 _HONOUR = re.compile(
     rf"(?:{_HONOUR_VERBS})(?P<name>[\u4e00-\u9fff]{{4,24}}?)"
@@ -82,11 +82,23 @@ _HONOUR_AFTER_AND = re.compile(
 def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
     clean = re.sub(r"\d+\s*(?:年度|年)|[（(][^）)]*[）)]", "", squash(title))
     clean = _EDITION_RE.sub("", clean)
-    for chunk in re.split(r"[《》〈〉“”\"]", clean):
+    chunks = re.split(r"[《》〈〉“”\"「」]", clean)
+    for i, chunk in enumerate(chunks):
         m = (_HONOUR_AFTER_AND.search(chunk) if after_and else None) or _HONOUR.search(chunk)
         if m and _HONOUR_WORDS.search(m["name"]):
+            # `开展湖北省首席技师和湖北省技能大师评选`: two honours under one verb.
+            parts = re.split(r"[和及与]", m["name"])
+            if len(parts) > 1 and all(len(p) >= 4 and _HONOUR_WORDS.search(p) for p in parts):
+                return parts
             return [m["name"]]
+        # `开展“昆山品牌”认定工作`: the quoted name, then what is done with it.
+        if i % 2 and _HONOUR_WORDS.search(chunk) and i + 1 < len(chunks) and \
+                _QUOTED_THEN.match(chunks[i + 1]):
+            return [chunk]
     return []
+
+
+_QUOTED_THEN = re.compile(r"^(?:的)?(?:认定|评选|评审|遴选|申报|推荐|命名|选拔)")
 
 
 def _second_in_title(title: str) -> list[str]:

@@ -15,7 +15,7 @@ from models.spec import DateValue
 from normalizers.dates import DateMatch, find_dates
 
 NAME = "spec_dates"
-VERSION = "1"
+VERSION = "2"
 REQUIRES = ("doc_numbers",)
 ASSIGNS = ("issue_date", "publication_date", "year")
 
@@ -71,6 +71,9 @@ def _publication_date(ctx: NoticeContext) -> DateValue | None:
     return None
 
 
+_YEAR_ONLY = re.compile(r"((?:19|20)\d\d)\s*年(?:度|\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*日))")
+
+
 def extract(ctx: NoticeContext) -> dict:
     issue = _issue_date(ctx)
     published = _publication_date(ctx)
@@ -84,6 +87,8 @@ def extract(ctx: NoticeContext) -> dict:
                         if d.year is not None and d.form in ("full", "numeric", "chinese", "minguo"))
         numbered = [int(m.group(1)) for v in ctx.found.get("doc_numbers") or []
                     if (m := re.search(r"〔(\d{4})〕", v.value))]
+        # A slide deck dated `2025年3月` about the `2025年度` award: no full date anywhere.
+        loose = Counter(int(m.group(1)) for m in _YEAR_ONLY.finditer(ctx.text, ctx.start, ctx.end))
         year = (years.most_common(1)[0][0] if years else None) or (max(numbered) if numbered else None) \
-            or ctx.fallback_year
+            or (loose.most_common(1)[0][0] if loose else None) or ctx.fallback_year
     return {"issue_date": issue, "publication_date": published, "year": year}

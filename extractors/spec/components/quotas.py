@@ -17,7 +17,7 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "8"
+VERSION = "9"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
@@ -26,10 +26,12 @@ _COUNT = re.compile(
     rf"(?P<limit>为限)?")
 _NOT_AFTER = re.compile(
     r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|等级|级别|奖种|小时|天|百分点|以上|以内|"
-    r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|小组|工作组|成员|代表|渠道|层级|"
+    # (`3个小组` are QC groups put forward; a 工作组 or 评审组 is no entry.)
+    r"条|章|部分|维度|指标|专家|评委|委员|人员组成|组成|工作组|评审组|成员|代表|渠道|层级|"
     # `3人联合提名1项`: how many sign one nomination, not a cap
     r"联合)")
-_NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上)\s*$")
+# `其中发明专利不少于八项`: a minimum, no cap.
+_NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上|不少于|不低于|至少)\s*$")
 _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
                         r"评定|认定|遴选|命名|限报|为限|为原则|"
                         # `本届设一等奖3项、二等奖5项`: the count follows the class it sets
@@ -39,7 +41,7 @@ _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授�
                         r"每(?:类|组|个类别)[^，。；]{0,4}(?:不超过|不多于|最多|至多|以)")
 _TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选")
 _SUBMISSION_CUE = re.compile(
-    r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优)|推荐名额|申报名额|限报|限额|"
+    r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优|提交|报名)|推荐名额|申报名额|限报|限额|"
     # `同一单位申报标准项目奖不超过2项`: a cap on what one applicant puts forward
     r"同一(?:单位|企业|组织|申报单位|推荐单位|主体)[^，,。；]{0,4}?(?:推荐|申报|报送|提名)")
 # An award count is marked as one: `名额不超过3个`, `设奖8个`, `其中：组织3个`, `5个“…”名额`.

@@ -51,3 +51,9 @@ def test_last_row_for_the_places_not_listed():
     text = ("推荐名额分配表\n序号  市（州）  推荐名额（个）\n1  成都市  5\n2  绵阳市  3\n3  德阳市  3\n"
             "4  其余13个市（州）  各1\n合计  35\n")
     assert shares(text)[-1] == ("其余13个市（州）", 1)
+
+
+def test_rows_for_universities():
+    text = ("推荐名额分配表\n序号 推荐单位 名额\n1 洛龙区 5\n2 洛阳高新区 6\n3 河南科技大学 8\n"
+            "4 洛阳理工学院 4\n")
+    assert shares(text)[-2:] == [("河南科技大学", 8), ("洛阳理工学院", 4)]

@@ -191,3 +191,22 @@ def test_issuer_of_a_web_page_from_its_bilingual_banner(spec_of):
             "首页 > 最新消息 > 本署新闻\n第27届小巨人奖即日起受理推荐报名\n发布单位：企业辅导组\n"
             "发布日期：中华民国113年4月22日\n为表扬中小企业，本署办理第27届小巨人奖选拔。\n")
     assert field_view(spec_of(text)).issuers == ["经济部中小及新创企业署"]
+
+
+@pytest.mark.parametrize("text, awards", [
+    ("关于开展2024年湖北省首席技师和湖北省技能大师评选工作的通知\n各有关单位：\n",
+     {"湖北省首席技师", "湖北省技能大师"}),
+    ("关于开展2024年度“昆山品牌”认定工作的通知\n各有关单位：\n", {"昆山品牌"}),
+    # A web headline right below the navigation line.
+    ("澳门特别行政区政府\n经济及科技发展局\n主页 > 最新消息 > 通告\n“2024澳门优质品牌奖”即日起接受申请\n"
+     "发布日期：2024/07/15\n经济及科技发展局现举办“2024澳门优质品牌奖”，即日起接受本澳企业申请。\n",
+     {"澳门优质品牌奖"}),
+])
+def test_more_honour_titles(spec_of, text, awards):
+    assert {a.value for a in spec_of(text).award_names} == awards
+
+
+def test_a_slide_deck_without_a_full_date_takes_its_year_from_year_month_lines(spec_of):
+    text = ("2025年度南通市市长质量奖\n申报政策解读\n南通市市场监督管理局\n2025年3月\n"
+            "时间安排\n4月25日前：县区推荐材料报送\n")
+    assert field_view(spec_of(text)).deadlines == ["2025-04-25"]

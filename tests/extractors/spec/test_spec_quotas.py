@@ -141,3 +141,13 @@ def test_the_recommender_nearest_the_count(spec_of):
     text = HEAD + "各地级以上市推荐组织不超过2个；省有关单位每个单位限推荐1个。"
     pers = {q.max: q.per for q in spec_of(text).quotas}
     assert pers[1].startswith("每个单位") and pers[2].startswith("各地级以上市")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # QC groups are what is put forward; a minimum is no cap; 提交 recommends as 推荐 does.
+    ("会员企业每家限报3个小组；非会员企业每家最多推荐2个小组。", {("submission", 3), ("submission", 2)}),
+    ("各州（市）市场监督管理局推荐不超过十二项，其中发明专利不少于八项。", {("submission", 12)}),
+    ("每家企业最多提交3个品牌参加申报。", {("submission", 3)}),
+])
+def test_more_recommender_caps(spec_of, sentence, expected):
+    assert {(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas} == expected
