@@ -74,7 +74,7 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         self._engines_lock = threading.Lock()
         self._tables_found: set[str] = set()
         self._asset_key_cols_found: set[str] = set()
-        self._partition_keys: dict[str, tuple[tuple, tuple, list[str]]] = {}
+        self._partition_keys: dict[str, tuple[tuple, tuple, list[str], frozenset[str]]] = {}
         super().__init__(base_dir, inst_data=inst_data)
 
     def has_table(self, table_name: str) -> bool:
@@ -100,21 +100,29 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         says whether to read them again. This process's own adds and deletes drop them. (SQLite
         may give a new key the id of a deleted newest one; the newest key's name tells them
         apart.)"""
+        return list(self._kept_partitions(partitions_def_name)[2])
+
+    def has_dynamic_partition(self, partitions_def_name: str, partition_key: str) -> bool:
+        # Asked about 40 times a run, a query each; the kept keys answer it.
+        return partition_key in self._kept_partitions(partitions_def_name)[3]
+
+    def _kept_partitions(self, partitions_def_name: str) -> tuple[tuple, tuple, list[str], frozenset[str]]:
         with self.index_connection() as conn:
             seen = (id(conn.connection.dbapi_connection),
                     conn.exec_driver_sql("PRAGMA data_version").scalar())
             cached = self._partition_keys.get(partitions_def_name)
             if cached is not None and cached[0] == seen:
-                return list(cached[2])
+                return cached
             stamp = self._partition_keys_stamp(conn, partitions_def_name)
         if cached is None or cached[1] != stamp:
             # Read after the stamp: keys added in between are included, and the stale stamp
             # only costs one more read next time.
             keys = list(super().get_dynamic_partitions(partitions_def_name))
+            cached = (seen, stamp, keys, frozenset(keys))
         else:
-            keys = cached[2]
-        self._partition_keys[partitions_def_name] = (seen, stamp, keys)
-        return list(keys)
+            cached = (seen, stamp, cached[2], cached[3])
+        self._partition_keys[partitions_def_name] = cached
+        return cached
 
     def _partition_keys_stamp(self, conn: db.engine.Connection, partitions_def_name: str) -> tuple:
         self._check_partitions_table()

@@ -264,3 +264,15 @@ def test_a_new_run_shard_is_the_database_dagster_would_have_made(tmp_path):
     assert sorted(pooled.get_all_run_ids()) == ["run-1", "run-2"]
     pooled.dispose()
     stock.dispose()
+
+
+def test_partition_membership_follows_the_kept_keys(tmp_path):
+    mine, other = (PooledSqliteEventLogStorage(str(tmp_path)) for _ in range(2))
+    mine.add_dynamic_partitions("notices", ["a"])
+    assert mine.has_dynamic_partition("notices", "a") and not mine.has_dynamic_partition("notices", "b")
+    other.add_dynamic_partitions("notices", ["b"])
+    assert mine.has_dynamic_partition("notices", "b")
+    other.delete_dynamic_partition("notices", "a")
+    assert not mine.has_dynamic_partition("notices", "a")
+    mine.dispose()
+    other.dispose()
