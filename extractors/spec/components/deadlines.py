@@ -12,7 +12,7 @@ from models.spec import DateValue, Deadline
 from normalizers.dates import DateMatch, find_dates, find_ranges
 
 NAME = "spec_deadlines"
-VERSION = "3"
+VERSION = "4"
 REQUIRES = ("issue_date", "year")
 ASSIGNS = ("deadlines",)
 
@@ -20,7 +20,8 @@ ASSIGNS = ("deadlines",)
 _TIME = (r"(?:\s*[（(][^）)]{1,12}[)）])?(?:\s*(?:(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}[:：]\d{2}|\d{1,2}\s*[时点](?:\d{1,2}分|半)?)"
          r"|下班|中午|上午|下午)\s*)?"
          r"(?:\s*[（(][^）)]{1,12}[)）])?")
-_DEADLINE_AFTER = re.compile(rf"^{_TIME}(?:前|之前|以前|止|截止|为止|截止前)")
+# A schedule line names what closes after a colon: `4月18日（周五）17:00：网上申报截止`.
+_DEADLINE_AFTER = re.compile(rf"^{_TIME}(?:前|之前|以前|止|截止|为止|截止前|[：:][^，。；\n]{{0,8}}?截止)")
 # `報名系統則於113年5月24日下午5時關閉`, `6月30日后不再受理`: the window shuts that day, though
 # `后`/`起` would otherwise make it a start.
 _CLOSES_AFTER = re.compile(rf"^{_TIME}(?:后|以后|之后|起)?(?:关闭|不再受理|不予受理|停止受理|停止接收)")
@@ -99,7 +100,7 @@ def extract(ctx: NoticeContext) -> dict:
             continue
         s, e = sentence_bounds(text, start, lo, hi)
         sentence = text[s:e]
-        after = text[end:end + 12]
+        after = text[end:end + 24]     # room for `（星期一）下午5时30分前`
         before = text[max(s, start - 20):start]
         if _NOT_DEADLINE.search(text[end:min(e, end + 8)]) or not _SUBMIT.search(sentence):
             continue

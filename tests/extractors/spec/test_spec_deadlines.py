@@ -84,3 +84,13 @@ def test_deadline_phrasings_of_the_genre(spec_of, sentence, expected):
 def test_a_date_before_the_notice_is_a_condition(spec_of):
     spec = spec_of(HEAD + "被提名项目须于2022年12月31日前完成，提名书于2023年5月10日前报送。" + SIGNED)
     assert deadlines(spec) == ["2023-05-10"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A weekday and a time with minutes between the date and its 前.
+    ("申请企业须于2024年9月30日（星期一）下午5时30分前，透过网上平台递交申请表。", ["2024-09-30"]),
+    # A schedule line: the date, then what closes.
+    ("时间安排：\n2024年4月18日（周五）17:00：网上申报截止\n", ["2024-04-18"]),
+])
+def test_more_deadline_forms(spec_of, sentence, expected):
+    assert [d.date for d in spec_of(HEAD + sentence).deadlines if d.kind != "start"] == expected
