@@ -69,6 +69,8 @@ def _in_title(title: str) -> list[str]:
 # A contest (`职工职业技能大赛`) is what its notice is about as an award is.
 _HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席|标兵|领军|杰出|"
                            r"大师|大赛|竞赛")
+# Two things a title names at once: `首席技师和技能大师`, `…质量奖和…先进单位`.
+_AND = re.compile(r"[和及与]")
 _HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办"
 _HONOUR = re.compile(
     rf"(?:{_HONOUR_VERBS})(?P<name>[\u4e00-\u9fff]{{4,24}}?)"
@@ -87,7 +89,7 @@ def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
         m = (_HONOUR_AFTER_AND.search(chunk) if after_and else None) or _HONOUR.search(chunk)
         if m and _HONOUR_WORDS.search(m["name"]):
             # `开展湖北省首席技师和湖北省技能大师评选`: two honours under one verb.
-            parts = re.split(r"[和及与]", m["name"])
+            parts = _AND.split(m["name"])
             if len(parts) > 1 and all(len(p) >= 4 and _HONOUR_WORDS.search(p) for p in parts):
                 return parts
             return [m["name"]]
@@ -103,7 +105,7 @@ _QUOTED_THEN = re.compile(r"^(?:的)?(?:认定|评选|评审|遴选|申报|推�
 
 def _second_in_title(title: str) -> list[str]:
     """`…市长质量奖和…质量管理先进单位评选工作`: an honour named after 和/及 beside an award."""
-    for part in re.split(r"[和及与]", squash(title))[1:]:
+    for part in _AND.split(squash(title))[1:]:
         if "奖" not in part:
             return _honour_in_title(part, after_and=True)
     return []
