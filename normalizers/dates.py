@@ -3,7 +3,7 @@
 Forms: `2023年8月5日`, `2023 年 5 月 25 日`, `2023.8.5`, `2023/08/05`, `二〇二三年六月二十七日`,
 Minguo `民國113年5月2日` / `113-05-02`, month-day without year (`8月14日`, year from the
 document), ranges (`2月15日至3月15日`, `5月1日至15日`), and what copying out of PDFs does to
-them: `2023215日`, `202211月21日`, `1228日`, `20221229`. A damaged date is repaired when only
+them: `2023215日`, `202211月21日`, `2024 5 13 日`, `1228日`, `20221229`. A damaged date is repaired when only
 one reading is a valid date and flagged `uncertain` (with every reading) when several are.
 Work is on characters, before any tokenizer: jieba glues `日` to what follows (`5|日前`).
 """
@@ -109,6 +109,8 @@ _MONTH_DAY_RE = re.compile(rf"(?<![\d年{_CN}])(?P<m>{_NUM}){_S}月{_S}(?P<d>{_N
 # Damaged by copying: the 年/月 between numbers lost.
 _GLUED_YMD_RE = re.compile(rf"(?<![\d〔\[［【(（])(?P<y>(?:19|20)\d\d)(?P<md>\d{{2,4}}){_S}{_DAY_END}")
 _GLUED_YM_RE = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>\d{{1,2}}){_S}月{_S}(?P<d>\d{{1,2}}){_S}{_DAY_END}")
+# Both lost with the spaces around them kept (`2024 5 13 日`): the spaces still separate the numbers.
+_SPACED_YMD_RE = re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d\d)[ \t\u3000]+(?P<m>\d{{1,2}})[ \t\u3000]+(?P<d>\d{{1,2}}){_S}{_DAY_END}")
 _GLUED_MD_AFTER_YEAR_RE = re.compile(rf"(?P<y>(?:19|20)\d\d){_S}年{_S}(?P<md>\d{{3,4}}){_S}{_DAY_END}")
 _GLUED_MD_RE = re.compile(rf"(?<![\d年月.〔\[［【(（/-])(?P<md>\d{{3,4}}){_S}{_DAY_END}")
 # Eight bare digits only where they stand alone, not inside a code (`MA20230101X`) or number.
@@ -188,7 +190,7 @@ def _compact(m: re.Match) -> DateMatch | None:
 
 # Most specific first: where two forms claim the same characters the earlier one wins.
 _FORMS = [(_MINGUO_RE, _minguo), (_FULL_RE, _full), (_NUMERIC_RE, _numeric),
-          (_GLUED_YM_RE, _glued_ym), (_GLUED_MD_AFTER_YEAR_RE, _glued_md), (_GLUED_YMD_RE, _glued_ymd),
+          (_GLUED_YM_RE, _glued_ym), (_SPACED_YMD_RE, _glued_ym), (_GLUED_MD_AFTER_YEAR_RE, _glued_md), (_GLUED_YMD_RE, _glued_ymd),
           (_COMPACT_RE, _compact), (_MONTH_DAY_RE, _month_day), (_GLUED_MD_RE, _glued_md)]
 
 

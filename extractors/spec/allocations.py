@@ -21,11 +21,13 @@ _ITEM_SEP = re.compile(r"^\s*[，,、；;]\s*$")
 # One row of a flattened table: optional serial number, the place, its count(s).
 # A table row may name the recommending body rather than the place (`福州市市场监督管理局 6 3`,
 # `省直有关单位 3 1`).
-# Universities and institutes get their own rows too (`河南科技大学 8`).
-_BODY = rf"[{_HAN}（）()]{{1,24}}?(?:局|委|厅|办|单位|部门|管委会|大学|学院|研究院|研究所|科学院)"
+# Universities and institutes get their own rows too (`河南科技大学 8`), and so do classes of
+# schools (`民办高校  每校 2`).
+_BODY = rf"[{_HAN}（）()]{{1,24}}?(?:局|委|厅|办|单位|部门|管委会|大学|学院|高校|院校|学校|研究院|研究所|科学院)"
 # The last row may cover the places not listed, one each: `其余13个市（州）  各1`.
 _REST = rf"(?:其余|其他)[{_HAN}\d（）()]{{1,14}}?"
-_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE}|{_REST})\s*各?\s*"
+# A class of bodies may get a share each: `其他公办本科高校   每校 4`.
+_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE}|{_REST})\s*(?:各|每[校所家个])?\s*"
                   rf"(?P<counts>\d{{1,3}}(?:\s+\d{{1,3}})*)\s*{_UNIT}?\s*$")
 _CUE = re.compile(r"名额|推荐|分配|限报|申报数")
 _CUE_REACH = 120

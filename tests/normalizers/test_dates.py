@@ -59,6 +59,7 @@ def test_month_day_takes_document_year(day):
     ("2024年3 月1 5日", "2024-03-15"),      # OCR splits the day of a signature date
     ("于 2024年4月3 0日前报送", "2024-04-30"),
     ("5 月2 0日前", "2023-05-20"),
+    ("2024 5 13 日", "2024-05-13"),         # 年 and 月 lost, their spaces kept
 ])
 def test_damaged_and_regional_forms(text, iso):
     found = parse_date(text, default_year=2023)

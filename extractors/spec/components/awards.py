@@ -13,7 +13,7 @@ from extractors.spec.patterns import squash
 from models.spec import TextValue
 
 NAME = "spec_awards"
-VERSION = "5"
+VERSION = "6"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("award_names", "edition")
 
@@ -57,7 +57,8 @@ def _in_title(title: str) -> list[str]:
     clean = re.sub(r"[（(][^）)]*[）)]", "", clean)
     names = []
     for chunk in re.split(r"[《》“”\"、和及与]", clean):
-        for m in re.finditer(r"[\u4e00-\u9fff]+?奖", chunk):
+        # `最高奖金新臺幣50萬元` in a headline is prize money, no award.
+        for m in re.finditer(r"[\u4e00-\u9fff]+?奖(?![金牌杯品])", chunk):
             name = award_name(chunk[: m.end()])
             if name and name not in names:
                 names.append(name)
@@ -68,7 +69,7 @@ def _in_title(title: str) -> list[str]:
 # says is selected, between the verb and the activity.
 # A contest (`职工职业技能大赛`) is what its notice is about as an award is.
 _HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席|标兵|领军|杰出|"
-                           r"大师|大赛|竞赛")
+                           r"大师|大赛|竞赛|先锋|文明号|奖章|奖状")
 # Two things a title names at once: `首席技师和技能大师`, `…质量奖和…先进单位`.
 _AND = re.compile(r"[和及与]")
 _HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办"

@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "12"
+VERSION = "13"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -50,7 +50,10 @@ _COUNTRY_PHONE = re.compile(r"(?:[（(]\s*\+?(?:852|853|886)\s*[)）]|\+(?:852|8
 _ITEM = re.compile(_PHONE_ITEM)
 _FAX_BEFORE = re.compile(rf"{_LABEL_FAX}[^\d\n]{{0,3}}$")
 # OCR may leave a space after the @ (`jxszlc@ 163.com`).
-_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠] ?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# OCR may leave a space after the last dot (`ordos_zlj@163. com`): allowed before a common
+# top-level domain only, so a sentence going on after an address stays out of it.
+_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠] ?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+                    r"(?:\. (?:com|cn|net|org|edu|gov)(?![A-Za-z])|\.[A-Za-z]{2,})")
 _OCR_POSTCODE = "|".join(rf"\d{{{i}}} \d{{{6 - i}}}" for i in range(1, 6))
 # After the label six digits may carry one OCR space (`7300 30`).
 # OCR splits an address with a space (`电子邮箱：lzsz ljsc@163.com`); after the label the
@@ -58,11 +61,12 @@ _OCR_POSTCODE = "|".join(rf"\d{{{i}}} \d{{{6 - i}}}" for i in range(1, 6))
 # so no lookahead: it could not see past the end.)
 _EMAIL_CUT = re.compile(r"(?:邮箱|邮件|E-?mail|e-?mail)[：:][ \t\u3000]*(?P<head>[A-Za-z0-9._\-]{1,30}) $")
 _POSTCODE = re.compile(rf"(?:邮{_S}编|邮政编码|邮{_S}政{_S}编{_S}码)[^\d\n]{{0,3}}\n?{_S}(?P<code>\d{{6}}|{_OCR_POSTCODE})(?!\d)")
-_POSTCODE_BEFORE_ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)[：:]{_S}(?P<code>\d{{6}})(?=[\u4e00-\u9fff])")
+_POSTCODE_BEFORE_ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)[：:]{_S}(?P<code>\d{{6}})(?=[ \t\u3000]?[\u4e00-\u9fff])")
 _POSTCODE_AFTER_ADDRESS = re.compile(r"^[，,\s（(]*(?P<code>\d{6})(?![\d号])")
 _ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)(?:[：:]|\t){_S}(?P<addr>[^\n；;，,）)]{{4,60}})")
 _DEPARTMENT = re.compile(rf"(?:联系部门|联系单位|联系处室)(?:[：:]|\t){_S}(?P<dept>[^\n；;，,]{{2,40}})")
-_NAMES = re.compile(rf"(?:承{_S}办{_S}人|联{_S}[系络絡]{_S}人)(?:及(?:联系)?(?:电话|方式))?{_S}(?:[：:]|\t){_S}(?P<value>[^\n]{{1,80}})")
+# The label may stand alone on its line with the value on the next (a flattened table cell).
+_NAMES = re.compile(rf"(?:承{_S}办{_S}人|联{_S}[系络絡]{_S}人)(?:及(?:联系)?(?:电话|方式))?{_S}(?:[：:]|\t|\n(?=[^\n]*[\u4e00-\u9fff])){_S}(?P<value>[^\n]{{1,80}})")
 # A contacts table: a header row with 联系人/姓名, names in that column of the rows below.
 _NAME_HEADER = re.compile(r"^(?:联系人|姓名|联系人姓名)$")
 _HEADER_CELL = re.compile(r"^(?:联系人|姓名|联系人姓名|单位|单位名称|部门|处室|职务|电话|联系电话|办公电话|手机|"
@@ -176,8 +180,12 @@ def split_names(value: str) -> tuple[str | None, list[str]]:
     value = re.sub(rf"(?:{_LABEL_PHONE})\s*[:：]?", " ", value)
     # Numbers and emails; ASCII only, so `付敏13707081346` keeps its name.
     value = re.sub(r"[A-Za-z0-9_.@\-]*\d[A-Za-z0-9_.@\-]*|[:：]", " ", value)
+    # A two-character name spaced out to the width of three (`邢  博` under `符晓燕`).
+    # (Neither character may belong to a name spaced singly: `杨 帆  李 娜` are two names.)
+    value = re.sub(r"(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff][ \t\u3000])([\u4e00-\u9fff])[ \t\u3000]{2,4}"
+                   r"([\u4e00-\u9fff])(?![\u4e00-\u9fff])(?![ \t\u3000][\u4e00-\u9fff])", r"\1\2", value.strip())
     tokens = []
-    for group in re.split(r"\s{2,}|[、/，,；;]", value.strip()):
+    for group in re.split(r"\s{2,}|[、/，,；;]", value):
         words = _join_spaced([w for w in group.split() if not _HONORIFIC.match(w)])
         tokens.extend(_join_surnames(words))
     department = None

@@ -11,7 +11,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squ
 from models.spec import TextValue
 
 NAME = "spec_issuers"
-VERSION = "5"
+VERSION = "6"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("issuers",)
 
@@ -46,12 +46,17 @@ def split_glued(name: str) -> list[str]:
     return [name]
 
 
+_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,8}(?:处|科|室|股)")
+
+
 def org_names(ctx: NoticeContext, line) -> list[str]:
     """Organisation name(s) a line consists of; several when spaces in the reader text or a
     repeated region separate them."""
     parts = [squash(p) for p in re.split(r"\s{2,}|[\t\n\f]", ctx.original(line.start, line.end).strip()) if p.strip()]
     if len(parts) > 1 and all(is_org_line(p) for p in parts):
-        return parts
+        # `南通市市场监督管理局  质量发展处` (a deck's title page): the office is part of the
+        # bureau before it, which is what issued the document.
+        return [parts[0], *(p for p in parts[1:] if not _DIVISION.fullmatch(p) or _REGION.match(p))]
     if is_org_line(line.squashed):
         return split_glued(line.squashed)
     return []
@@ -163,6 +168,26 @@ def _signature(ctx: NoticeContext) -> list[TextValue]:
     return found
 
 
+# What a web page prints below the notice: `【打印】【关闭】`, links, the site's imprint.
+_PAGE_FOOTER = re.compile(r"【(?:打印|关闭|返回|收藏)|打印本页|关闭窗口|相关链接|版权所有|ICP|主办[:：]|浏览次数|分享到|扫一扫")
+
+
+def _undated_signature(ctx: NoticeContext) -> list[TextValue]:
+    """A web copy may drop the signature's date (`共青团海南省委` / `海南省青年联合会`, then
+    `【打印】【关闭】`): organisation lines ending the notice are its signature."""
+    found: list[TextValue] = []
+    for line in reversed(ctx.lines):
+        s = line.squashed
+        if not s or (not found and _PAGE_FOOTER.search(s)):
+            continue
+        names = org_names(ctx, line)
+        if not names or len(found) >= 4:
+            break
+        found[:0] = [TextValue(value=name, confidence=0.85, provenance=ctx.prov(line.start, line.end))
+                     for name in names]
+    return found
+
+
 # `现将市场监管总局办公厅《关于…的通知》转发给你们`: the issuer stands before the title.
 _ORG_BEFORE_TITLE = re.compile(rf"(?P<org>[\u4e00-\u9fff（）()]{{3,40}}?(?:{ORG_SUFFIX}))\s*《(?P<title>[^《》]{{4,120}})》")
 _ORG_LEAD = re.compile(r"^.*?(?:现将|特将|转发|根据|按照|将)")
@@ -221,5 +246,5 @@ def _page_source(ctx: NoticeContext) -> list[TextValue]:
 
 
 def extract(ctx: NoticeContext) -> dict:
-    found = _letterhead(ctx) + _header_lines(ctx) + _from_title(ctx) + _signature(ctx)
+    found = _letterhead(ctx) + _header_lines(ctx) + _from_title(ctx) + (_signature(ctx) or _undated_signature(ctx))
     return {"issuers": merge_orgs(found or _page_source(ctx))}

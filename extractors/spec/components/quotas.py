@@ -17,7 +17,7 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "9"
+VERSION = "10"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
@@ -38,12 +38,18 @@ _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授�
                         rf"设[^，。；]{{0,10}}?奖\s*(?:{NUMBER})\s*[个名家项位人件]|"
                         r"奖[^，。；]{0,8}(?:不超过|不多于|最多|至多|≤|<=)|"
                         # `个人奖：分为实践类及研究类，每类至多1名`
-                        r"每(?:类|组|个类别)[^，。；]{0,4}(?:不超过|不多于|最多|至多|以)")
-_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选")
+                        r"每(?:类|组|个类别)[^，。；]{0,4}(?:不超过|不多于|最多|至多|以)|"
+                        # `分为「永续经营奖」及「数位转型奖」，各至多2家`
+                        r"各(?:至多|最多|不超过|不多于)|"
+                        # `每家企業最多提交3個品牌申請`
+                        r"每[^，。；]{0,8}?(?:提交|申请)")
+_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选|申请")
 _SUBMISSION_CUE = re.compile(
     r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优|提交|报名)|推荐名额|申报名额|限报|限额|"
     # `同一单位申报标准项目奖不超过2项`: a cap on what one applicant puts forward
-    r"同一(?:单位|企业|组织|申报单位|推荐单位|主体)[^，,。；]{0,4}?(?:推荐|申报|报送|提名)")
+    r"同一(?:单位|企业|组织|申报单位|推荐单位|主体)[^，,。；]{0,4}?(?:推荐|申报|报送|提名)|"
+    # `集团公司统一申报的，以6个为限`: the cap of one who puts forward
+    r"(?:申报|推荐|报送|上报|提名)的[，,]\s*(?:以|限|不超过|不得超过|最多)")
 # An award count is marked as one: `名额不超过3个`, `设奖8个`, `其中：组织3个`, `5个“…”名额`.
 _AWARD_MARK_BEFORE = re.compile(
     r"(名额|设奖|设立|设置|设|评选出|评出|评选|评定|认定|授予|表彰|奖励|获奖|授奖|其中|产生|确定|不超过|不多于|最多|至多|分别)[^。；]{0,12}$")
@@ -83,7 +89,7 @@ def _category(text: str, m: re.Match, listed: list[str], index: int, default: st
     before = _CATEGORY_BEFORE.search(text[max(0, m.start() - 14):m.start()])
     if before:
         word = before.group(1).strip("“”\"")
-        word = re.sub(r"^.*?(其中|名额|设奖|申报|推荐|每届|分别|原则上|另设|设立|设)", "", word)
+        word = re.sub(r"^.*?(其中|名额|设奖|申报|推荐|每届|分别|原则上|另设|设立|选出|评出|设)", "", word)
         word = re.sub(r"(?:以|为|合计|共)+$", "", word)       # `每届大型企业奖以不超过3家`
         cat = _CATEGORY_WORD.search(word)
         if cat and cat.group(1):
@@ -98,9 +104,11 @@ def _category(text: str, m: re.Match, listed: list[str], index: int, default: st
 _SUBJECT = re.compile(r"^(?P<who>[\u4e00-\u9fff（）()、]{2,20}?)(?:可以|可|限|只能|原则上)?(?:单独|自行|直接|联合)?"
                       r"(?:推荐|提名|报送|上报|推选)")
 # `大型企业组及中小企业组各以3名为限`, `分为实践类及专业类，每类以1名为限`: one count for each.
-_EACH_OF = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,10}?)(?:及|和|与|、)(?P<b>[\u4e00-\u9fff]{2,10}?)各(?:以)?\s*$")
-_DIVIDED = re.compile(r"分[为成设](?P<a>[\u4e00-\u9fff]{2,10}?)(?:及|和|与|、)(?P<b>[\u4e00-\u9fff]{2,10}?)[，,；;]")
-_EACH_CLASS = re.compile(r"每(?:类|组|个类别)(?:以)?\s*$")
+# `分为「永续经营奖」及「数位转型奖」，各至多2家`: the names may be quoted.
+_Q = r"[“”「」『』\"]?"
+_EACH_OF = re.compile(rf"{_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?){_Q}(?:及|和|与|、){_Q}(?P<b>[\u4e00-\u9fff]{{2,10}}?){_Q}各(?:以)?\s*$")
+_DIVIDED = re.compile(rf"分[为成设]{_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?){_Q}(?:及|和|与|、){_Q}(?P<b>[\u4e00-\u9fff]{{2,10}}?){_Q}[，,；;]")
+_EACH_CLASS = re.compile(r"每(?:类|组|个类别)(?:以)?\s*$|^\s*各(?:以|至多|最多|不超过|不多于)?\s*$")
 
 
 def _shared_by(clause: str, sentence: str) -> list[str] | None:

@@ -57,3 +57,10 @@ def test_rows_for_universities():
     text = ("推荐名额分配表\n序号 推荐单位 名额\n1 洛龙区 5\n2 洛阳高新区 6\n3 河南科技大学 8\n"
             "4 洛阳理工学院 4\n")
     assert shares(text)[-2:] == [("河南科技大学", 8), ("洛阳理工学院", 4)]
+
+
+def test_rows_for_classes_of_schools_with_a_share_each():
+    text = ("各高校择优推荐，推荐数量不得超过下表限额：\n学校类别    推荐限额（项）\n吉林大学    15\n"
+            "其他部属及省属重点建设高校    每校 6\n高职（专科）院校    每校 3\n民办高校    每校 2\n")
+    assert shares(text) == [("吉林大学", 15), ("其他部属及省属重点建设高校", 6), ("高职（专科）院校", 3),
+                            ("民办高校", 2)]

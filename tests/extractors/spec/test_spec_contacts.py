@@ -223,6 +223,17 @@ def test_names_spaced_out_character_by_character(value, names):
     ("五、查询\n香港工业总会 品质及标准部 陈 嘉 欣小姐\n电话：(852) 2732 3188\n", {"陈嘉欣"}),
     ("联系人：质量发展股 梁 敏，电话：0757-86282316\n", {"梁敏"}),
     ("联系人：陈晓燕，电话：020-38835127；邮寄地址：广州市天河区林和西路3-15号\n", {"陈晓燕"}),
+    # A two-character name spaced to the width of the three-character one above it.
+    ("五、联系方式\n联系人：符晓燕  0898-65326418\n        邢  博  0898-65326420\n", {"符晓燕", "邢博"}),
+    # Flattened table cells: each label on its line, its value on the next.
+    ("四、联系方式\n省社科联评奖办公室\n联系人\n吴晓光\n电话\n024-86893317\n\n"
+     "网上申报系统技术支持\n联系人\n韩 冬\n电话\n024-86893366\n", {"吴晓光", "韩冬"}),
 ])
 def test_contact_names_in_more_layouts(spec_of, block, names):
     assert set(field_view(spec_of(HEAD + block)).contact_names) == names
+
+
+def test_ocr_space_before_the_top_level_domain_and_a_postcode_before_the_address(spec_of):
+    view = field_view(spec_of(HEAD + "联系人：林子豪\n电子邮箱：ordos_zlj@163. com\n"
+                                     "收件地址：220242 新北市板橋區中山路一段161號\n"))
+    assert view.emails == ["ordos_zlj@163.com"] and view.postcodes == ["220242"]

@@ -201,6 +201,11 @@ def test_issuer_of_a_web_page_from_its_bilingual_banner(spec_of):
     ("澳门特别行政区政府\n经济及科技发展局\n主页 > 最新消息 > 通告\n“2024澳门优质品牌奖”即日起接受申请\n"
      "发布日期：2024/07/15\n经济及科技发展局现举办“2024澳门优质品牌奖”，即日起接受本澳企业申请。\n",
      {"澳门优质品牌奖"}),
+    ("湖南省总工会关于做好2025年湖南省五一劳动\n奖和湖南省工人先锋号推荐评选工作的通知\n各市州总工会：\n",
+     {"湖南省五一劳动奖", "湖南省工人先锋号"}),
+    # Prize money in a web headline is no award.
+    ("新北市政府经济发展局\n首页 > 最新消息 > 新闻稿\n第12届新北市卓越企业奖即日起受理报名　最高奖金新台币50万元\n"
+     "发布日期：113-04-15\n经发局办理“第12届新北市卓越企业奖”。\n", {"新北市卓越企业奖"}),
 ])
 def test_more_honour_titles(spec_of, text, awards):
     assert {a.value for a in spec_of(text).award_names} == awards
@@ -210,3 +215,20 @@ def test_a_slide_deck_without_a_full_date_takes_its_year_from_year_month_lines(s
     text = ("2025年度南通市市长质量奖\n申报政策解读\n南通市市场监督管理局\n2025年3月\n"
             "时间安排\n4月25日前：县区推荐材料报送\n")
     assert field_view(spec_of(text)).deadlines == ["2025-04-25"]
+
+
+@pytest.mark.parametrize("cover_line, issuers", [
+    ("南通市市场监督管理局  质量发展处", ["南通市市场监督管理局"]),       # the bureau's office
+    ("南通市市场监督管理局  南通市财政局", ["南通市市场监督管理局", "南通市财政局"]),
+])
+def test_an_office_beside_its_bureau_on_a_deck_cover_is_no_second_issuer(spec_of, cover_line, issuers):
+    text = f"2025年度南通市市长质量奖\n申报政策解读\n{cover_line}\n2025年3月\n一、政策依据\n"
+    assert field_view(spec_of(text)).issuers == issuers
+
+
+def test_signature_of_a_web_copy_without_its_date(spec_of):
+    text = ("共青团海南省委员会\n首页 | 通知公告\n当前位置：首页 > 通知公告 > 正文\n"
+            "关于开展2025年“海南青年五四奖章”评选活动的通知\n发布时间：2025-03-11    来源：共青团海南省委\n"
+            "各市县团委：\n请于2025年4月10日前报送。\n附件：推荐表\n\n共青团海南省委\n海南省青年联合会\n\n"
+            "【打印】【关闭】\n\n相关链接：中国青年网 | 海南省人民政府网\n主办：共青团海南省委员会  版权所有\n")
+    assert set(field_view(spec_of(text)).issuers) == {"共青团海南省委", "海南省青年联合会"}

@@ -148,6 +148,14 @@ def test_the_recommender_nearest_the_count(spec_of):
     ("会员企业每家限报3个小组；非会员企业每家最多推荐2个小组。", {("submission", 3), ("submission", 2)}),
     ("各州（市）市场监督管理局推荐不超过十二项，其中发明专利不少于八项。", {("submission", 12)}),
     ("每家企业最多提交3个品牌参加申报。", {("submission", 3)}),
+    ("每家企业最多提交3个品牌申请，同一品牌不得同时申请产品类及服务类。", {("submission", 3)}),
+    ("会员企业每家限报3个小组；集团公司统一申报的，以6个为限。", {("submission", 3), ("submission", 6)}),
 ])
 def test_more_recommender_caps(spec_of, sentence, expected):
     assert {(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas} == expected
+
+
+def test_one_count_for_each_of_two_quoted_classes(spec_of):
+    text = HEAD + "本届预计选出卓越企业奖至多10家；另设特别奖，分为「永续经营奖」及「数位转型奖」，各至多2家。"
+    assert {(q.category, q.max) for q in spec_of(text).quotas} == {
+        ("卓越企业奖", 10), ("永续经营奖", 2), ("数位转型奖", 2)}
