@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from models.document import Document, Line, LineRole, Origin, Page, Script
 from models.text import LineSpan, NormalizedDocument
-from normalizers.lines import running_marks
+from normalizers.lines import running_marks, running_marks_between_page_numbers
 from normalizers.pipeline import SourceLine, assemble, line_bounds
 from normalizers.script import detect_script
 from normalizers.tibetan import is_tibetan_line
@@ -80,8 +80,11 @@ def _layout(doc: Document) -> tuple[str, list[LineSpan], list[SourceLine]]:
             at += len(line.text)
     original = "".join(pieces)
     # Running marks by repetition, where the reader left every line a body line.
-    repeated = running_marks([[line.text for line in page.lines] for page in doc.pages]) \
-        if all(line.role == LineRole.BODY for page in doc.pages for line in page.lines) else set()
+    repeated: set[tuple[int, int]] = set()
+    if all(line.role == LineRole.BODY for page in doc.pages for line in page.lines):
+        repeated = running_marks([[line.text for line in page.lines] for page in doc.pages])
+        if len(doc.pages) == 1:
+            repeated = {(0, i) for i in running_marks_between_page_numbers([line.text for line in doc.pages[0].lines])}
     starts = [span.start for span in spans]
     sources: list[SourceLine] = []
     for start, end in line_bounds(original):

@@ -91,6 +91,23 @@ def running_marks(pages: list[list[str]]) -> set[tuple[int, int]]:
     return {(p, i) for p, page in enumerate(edges) for i, key in page if counts[key] >= needed}
 
 
+def running_marks_between_page_numbers(lines: list[str]) -> set[int]:
+    """Running marks in text that kept its page numbers but lost its page breaks (a PDF's
+    text copied out, a plain-text reader's one page): the page-number lines (`- 2 -`) end
+    the pages. A header printed on every page (`…办公室    黔质奖办〔2024〕3号`) would
+    otherwise be joined into the sentence running across the page break."""
+    pages: list[list[int]] = [[]]
+    for i, text in enumerate(lines):
+        if is_page_mark(text):
+            pages.append([])
+        else:
+            pages[-1].append(i)
+    if len(pages) < 3:
+        return set()
+    repeated = running_marks([[lines[i] for i in page] for page in pages])
+    return {pages[p][i] for p, i in repeated}
+
+
 def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 

@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from models.document import Script
-from normalizers.lines import continues, is_bare_page_number, is_page_mark, joiner, running_marks
+from normalizers.lines import (continues, is_bare_page_number, is_page_mark, joiner, running_marks,
+                               running_marks_between_page_numbers)
+from normalizers.ocr_digits import repair_letter_o
 from normalizers.offsets import Mapped
 from normalizers.punctuation import unify_punctuation
 from normalizers.script import detect_script, needs_conversion, to_simplified, traditional_count
@@ -46,7 +48,7 @@ def normalize_characters(text: str, *, script: Script) -> Mapped:
     folded = fold_width(text)
     if traditional_count(folded):
         folded = _to_simplified_by_line(folded, script)
-    return remove_spaces(unify_punctuation(folded))
+    return remove_spaces(unify_punctuation(repair_letter_o(folded)))
 
 
 def _to_simplified_by_line(text: str, script: Script) -> str:
@@ -118,6 +120,10 @@ class _Output:
             self._pieces.append(separator)
             self._piece_offsets.extend([gap_at] * len(separator))
             paragraph = self.paragraph + line.text
+            if self._unsettled:
+                # Decide the next join on the text as settling will leave it (`质,` is `质，`),
+                # or a second normalization would join what the first left apart.
+                paragraph = unify_punctuation(paragraph)
         else:
             if self._pieces:
                 self._flush()
@@ -243,10 +249,12 @@ def normalize_text(text: str) -> NormalizedText:
 
 def source_lines(text: str) -> list[SourceLine]:
     """Lines of a plain string. With form feeds: each page's first and last lines are page
-    edges, and lines repeated at the edges of most pages are running marks."""
+    edges, and lines repeated at the edges of most pages are running marks. Without them,
+    running marks are looked for between page-number lines."""
     lines = [SourceLine(text[start:end], start) for start, end in line_bounds(text)]
     if "\f" not in text:
-        return lines
+        repeated_lines = running_marks_between_page_numbers([line.text for line in lines])
+        return [replace(line, furniture=True) if i in repeated_lines else line for i, line in enumerate(lines)]
     pages: list[list[int]] = [[]]
     for index, line in enumerate(lines):
         pages[-1].append(index)

@@ -114,3 +114,14 @@ def test_pdf_line_without_a_gap_continues(make_document):
         ("西藏自治区市场监督管理局", True), ("2023年6月27日", False))]
     assert normalize_document(make_document(lines)).text == (
         "第四条 政府质量奖评选周期为2年，评选年度与自治区政府质量奖交替组织。\n西藏自治区市场监督管理局\n2023年6月27日")
+
+
+def test_running_header_between_page_numbers_of_one_text_page(make_document):
+    running = "贵州省省长质量奖评审委员会办公室                    黔质奖办〔2024〕3号"
+    doc = make_document([
+        "关于开展贵州省省长质量奖评选的通知", "一、评选条件。", running, "- 1 -",
+        running, "申报组织和个人按要求填写申报表，经推荐单位审核公示无异议后，由推荐单位出具推荐意见。请各推荐单位于2024年7月",
+        running, "- 2 -",
+        running, "31日前报送。", "贵州省省长质量奖评审委员会办公室", "2024年6月12日", running, "- 3 -"])
+    text = normalize_document(doc).text
+    assert "请各推荐单位于2024年7月31日前报送。" in text and "黔质奖办" not in text

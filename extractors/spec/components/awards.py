@@ -69,13 +69,13 @@ def _in_title(title: str) -> list[str]:
 # says is selected, between the verb and the activity.
 # A contest (`职工职业技能大赛`) is what its notice is about as an award is.
 _HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席|标兵|领军|杰出|"
-                           r"大师|大赛|竞赛|先锋|文明号|奖章|奖状")
+                           r"大师|大赛|竞赛|先锋|文明号|文明岗|巾帼|奖章|奖状|冠军|最美")
 # Two things a title names at once: `首席技师和技能大师`, `…质量奖和…先进单位`.
 _AND = re.compile(r"[和及与]")
 _HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办"
 _HONOUR = re.compile(
     rf"(?:{_HONOUR_VERBS})(?P<name>[\u4e00-\u9fff]{{4,24}}?)"
-    r"(?:的通知|发表|交流|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集|$)")
+    r"(?:的通知|发表|交流|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集|创建|$)")
 # The second of two things a title names (`开展…市长质量奖和…质量管理先进单位评选工作`)
 # shares the first one's verb.
 _HONOUR_AFTER_AND = re.compile(
@@ -94,14 +94,16 @@ def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
             if len(parts) > 1 and all(len(p) >= 4 and _HONOUR_WORDS.search(p) for p in parts):
                 return parts
             return [m["name"]]
-        # `开展“昆山品牌”认定工作`: the quoted name, then what is done with it.
-        if i % 2 and _HONOUR_WORDS.search(chunk) and i + 1 < len(chunks) and \
-                _QUOTED_THEN.match(chunks[i + 1]):
-            return [chunk]
+        # `开展“昆山品牌”认定工作`: the quoted name, then what is done with it; a noun
+        # right after the quote belongs to the name (`“隐形冠军”企业认定` → 隐形冠军企业).
+        then = _QUOTED_THEN.match(chunks[i + 1]) if i % 2 and i + 1 < len(chunks) else None
+        if then and _HONOUR_WORDS.search(chunk):
+            return [chunk + (then["noun"] or "")]
     return []
 
 
-_QUOTED_THEN = re.compile(r"^(?:的)?(?:认定|评选|评审|遴选|申报|推荐|命名|选拔)")
+_QUOTED_THEN = re.compile(r"^(?P<noun>企业|单位|组织|集体|个人|品牌|产品|人物)?(?:的)?"
+                          r"(?:认定|评选|评审|遴选|申报|推荐|命名|选拔|推选|选树|寻访|创建|学习宣传|宣传)")
 
 
 def _second_in_title(title: str) -> list[str]:
@@ -129,16 +131,17 @@ def _in_body(ctx: NoticeContext) -> list[str]:
     return [name for name, _ in counts.most_common(1)]
 
 
-# A slide deck's cover or a poster names the award on a line of its own, above a title
-# without it (`龙岗区区长质量奖` / `2024年度申报政策解读`).
-_HEADLINE = re.compile(r"[\u4e00-\u9fff]{2,20}奖")
+# A slide deck's cover or a poster names the award or contest on a line of its own, above a
+# title without it (`龙岗区区长质量奖` / `2024年度申报政策解读`).
+_HEADLINE = re.compile(r"[\u4e00-\u9fff]{2,20}(?:奖|大赛|竞赛)")
 _HEADLINE_LINES = 6
 
 
 def _headline(ctx: NoticeContext) -> tuple[list[str], tuple[int, int] | None]:
     for line in ctx.lines[:_HEADLINE_LINES]:
-        if _HEADLINE.fullmatch(line.squashed):
-            name = award_name(line.squashed)
+        squashed = re.sub(r"[“”\"「」]", "", line.squashed)   # `台州市“市长杯”工业设计大赛`
+        if _HEADLINE.fullmatch(squashed):
+            name = award_name(squashed)
             if name:
                 return [name], (line.start, line.end)
     return [], None

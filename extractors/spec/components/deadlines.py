@@ -12,7 +12,7 @@ from models.spec import DateValue, Deadline
 from normalizers.dates import DateMatch, find_dates, find_ranges
 
 NAME = "spec_deadlines"
-VERSION = "4"
+VERSION = "5"
 REQUIRES = ("issue_date", "year")
 ASSIGNS = ("deadlines",)
 
@@ -21,7 +21,8 @@ _TIME = (r"(?:\s*[（(][^）)]{1,12}[)）])?(?:\s*(?:(?:上午|下午|中午|晚
          r"|下班|中午|上午|下午)\s*)?"
          r"(?:\s*[（(][^）)]{1,12}[)）])?")
 # A schedule line names what closes after a colon: `4月18日（周五）17:00：网上申报截止`.
-_DEADLINE_AFTER = re.compile(rf"^{_TIME}(?:前|之前|以前|止|截止|为止|截止前|[：:][^，。；\n]{{0,8}}?截止)")
+# `提交項目資料冊：2024年11月29日（星期五）或之前`: on or before.
+_DEADLINE_AFTER = re.compile(rf"^{_TIME}(?:前|之前|以前|止|截止|为止|截止前|或之前|或以前|[：:][^，。；\n]{{0,8}}?截止)")
 # `報名系統則於113年5月24日下午5時關閉`, `6月30日后不再受理`: the window shuts that day, though
 # `后`/`起` would otherwise make it a start.
 _CLOSES_AFTER = re.compile(rf"^{_TIME}(?:后|以后|之后|起)?(?:关闭|不再受理|不予受理|停止受理|停止接收)")

@@ -11,7 +11,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squ
 from models.spec import TextValue
 
 NAME = "spec_issuers"
-VERSION = "6"
+VERSION = "7"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("issuers",)
 
@@ -107,6 +107,7 @@ def _letterhead(ctx: NoticeContext) -> list[TextValue]:
     return []
 
 
+_BODY_START = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _NAVIGATION = re.compile(r"当前位置|首页\s*[>＞»|｜]|^首页|[>＞»]\s*正文")
 
 
@@ -122,7 +123,9 @@ def _header_lines(ctx: NoticeContext) -> list[TextValue]:
         if _NAVIGATION.search(s):
             found = []
             continue
-        if s.endswith(("：", ":")):
+        # The salutation, the first paragraph or heading: what follows is the body (a 公示
+        # lists the companies it names right under its first heading).
+        if s.endswith(("：", ":")) or _BODY_START.match(s) or (len(s) > 40 and "。" in s):
             break
         for name in org_names(ctx, line):
             prov = ctx.prov(line.start, line.end)
@@ -176,16 +179,20 @@ def _undated_signature(ctx: NoticeContext) -> list[TextValue]:
     """A web copy may drop the signature's date (`共青团海南省委` / `海南省青年联合会`, then
     `【打印】【关闭】`): organisation lines ending the notice are its signature."""
     found: list[TextValue] = []
+    footer = False
     for line in reversed(ctx.lines):
         s = line.squashed
         if not s or (not found and _PAGE_FOOTER.search(s)):
+            footer = footer or bool(s)
             continue
         names = org_names(ctx, line)
         if not names or len(found) >= 4:
             break
         found[:0] = [TextValue(value=name, confidence=0.85, provenance=ctx.prov(line.start, line.end))
                      for name in names]
-    return found
+    # Without the page's footer below them, such lines may as well be a list the notice ends
+    # with (the companies a 公示 names).
+    return found if footer else []
 
 
 # `现将市场监管总局办公厅《关于…的通知》转发给你们`: the issuer stands before the title.

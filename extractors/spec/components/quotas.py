@@ -31,7 +31,8 @@ _NOT_AFTER = re.compile(
     # `3人联合提名1项`: how many sign one nomination, not a cap
     r"联合)")
 # `其中发明专利不少于八项`: a minimum, no cap.
-_NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上|不少于|不低于|至少)\s*$")
+# `同一项目`, `单一企业`: no count either.
+_NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上|不少于|不低于|至少|同|单|唯|统)\s*$")
 _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
                         r"评定|认定|遴选|命名|限报|为限|为原则|"
                         # `本届设一等奖3项、二等奖5项`: the count follows the class it sets
@@ -108,6 +109,9 @@ _SUBJECT = re.compile(r"^(?P<who>[\u4e00-\u9fff（）()、]{2,20}?)(?:可以|可
 _Q = r"[“”「」『』\"]?"
 _EACH_OF = re.compile(rf"{_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?){_Q}(?:及|和|与|、){_Q}(?P<b>[\u4e00-\u9fff]{{2,10}}?){_Q}各(?:以)?\s*$")
 _DIVIDED = re.compile(rf"分[为成设]{_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?){_Q}(?:及|和|与|、){_Q}(?P<b>[\u4e00-\u9fff]{{2,10}}?){_Q}[，,；;]")
+_CLASSES = re.compile(rf"(?:分[为成设]|设){_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?类){_Q}(?:及|和|与|、){_Q}"
+                      rf"(?P<b>[\u4e00-\u9fff]{{2,10}}?类){_Q}[。；;]?\s*$")
+_PER_CLASS = re.compile(r"\s*每(?:类|一类|个类别)")
 _EACH_CLASS = re.compile(r"每(?:类|组|个类别)(?:以)?\s*$|^\s*各(?:以|至多|最多|不超过|不多于)?\s*$")
 
 
@@ -129,6 +133,11 @@ def _recommender(clause: str) -> str | None:
     return m["who"] if m else None
 
 
+_CAP_BEFORE_VERB = re.compile(r"(?:最多|至多|不超过|不得超过|限)[\u4e00-\u9fff]{1,3}$")
+# `每个参赛单位（个人）报送作品不超过3件`: a cap on what each one submits, whatever it is called.
+_EACH_SUBMITS = re.compile(r"每[^，,。；]{0,14}?(?:推荐|申报|报送|上报|提名|提交|报名)[^，,。；]{0,8}?(?:不超过|不多于|不得超过|最多|至多|限)")
+
+
 def _continues_list(text: str, found: list, m: re.Match) -> bool:
     """`评选「卓越品质奖」3家、「品质精进奖」7家`: the next item of a quota list."""
     return bool(found) and not re.search(r"[，,。；;]", text[found[-1][1]:m.start()])
@@ -140,7 +149,8 @@ def _quotas_in(text: str, start: int, end: int, default: str, *, quota_section: 
     `quota_section`: the sentence stands under a heading about quotas (`一、评选名额`), which
     makes it about awards even where it names none (`（二）质量管理先进单位：不超过十个`)."""
     sentence = text[start:end]
-    if not quota_section and (not _TOPIC.search(sentence) or not _AWARD_CUE.search(sentence)):
+    if not quota_section and (not _TOPIC.search(sentence) or not _AWARD_CUE.search(sentence)) and \
+            not _EACH_SUBMITS.search(sentence):
         return []
     listed = _QUOTED_NAMES.findall(sentence)
     pair = _LISTED_NAMES.search(sentence)
@@ -155,8 +165,9 @@ def _quotas_in(text: str, start: int, end: int, default: str, *, quota_section: 
             continue          # `百名优秀企业家`, `千家企业`: names of campaigns, not caps
         if _NOT_AFTER.match(text[m.end():m.end() + 6]) or _NOT_BEFORE.search(text[max(start, m.start() - 3):m.start()]):
             continue
-        if m["pre"] is None and m["n"] in ("一", "两", "二") and m["unit"] == "个":
-            continue          # `一个`, `两个` in prose: an article, not a count
+        if m["pre"] is None and m["n"] in ("一", "两", "二") and m["unit"] == "个" and \
+                not _CAP_BEFORE_VERB.search(text, max(start, m.start() - 8), m.start()):
+            continue          # `一个`, `两个` in prose: an article, not a count (`最多提名两个` is one)
         counts.append(m)
     for i, m in enumerate(counts):
         before = text[start:m.start("n")]          # `限报十项`: the verb is part of the clause
@@ -205,9 +216,17 @@ def extract(ctx: NoticeContext) -> dict:
                             confidence=0.8, provenance=ctx.prov(a.start, a.end)))
     headings = [(line.start, line.squashed) for line in ctx.lines
                 if line.start >= ctx.segment.header_end and _TOP_HEADING.match(line.squashed)]
+    classes: list[str] = []
     for s, e in sentences(ctx.text, ctx.segment.header_end, ctx.end):
         heading = next((h for at, h in reversed(headings) if at <= s), "")
         found = _quotas_in(ctx.text, s, e, default, quota_section=bool(_QUOTA_HEADING.search(heading)))
+        # `大奖设「新建建筑类」及「既有建筑类」。每类设金奖1名、优异奖不超过三名。`: each class
+        # has its own awards.
+        if classes and _PER_CLASS.match(ctx.text, s):
+            found = [(fs, fe, scope, value, cls + category, per) for cls in classes
+                     for fs, fe, scope, value, category, per in found]
+        named = _CLASSES.search(ctx.text, s, e)
+        classes = [named["a"], named["b"]] if named else []
         # A place's share of an allocation is read once, as the allocation's.
         found = [f for f in found if not any(a.start <= f[0] < a.end for a in shares)]
         # A quota stated again in a later sentence is the same quota; within one sentence

@@ -91,6 +91,7 @@ def test_a_date_before_the_notice_is_a_condition(spec_of):
     ("申请企业须于2024年9月30日（星期一）下午5时30分前，透过网上平台递交申请表。", ["2024-09-30"]),
     # A schedule line: the date, then what closes.
     ("时间安排：\n2024年4月18日（周五）17:00：网上申报截止\n", ["2024-04-18"]),
+    ("提交项目资料册：2024年11月29日（星期五）或之前\n", ["2024-11-29"]),       # on or before
 ])
 def test_more_deadline_forms(spec_of, sentence, expected):
     assert [d.date for d in spec_of(HEAD + sentence).deadlines if d.kind != "start"] == expected

@@ -206,6 +206,11 @@ def test_issuer_of_a_web_page_from_its_bilingual_banner(spec_of):
     # Prize money in a web headline is no award.
     ("新北市政府经济发展局\n首页 > 最新消息 > 新闻稿\n第12届新北市卓越企业奖即日起受理报名　最高奖金新台币50万元\n"
      "发布日期：113-04-15\n经发局办理“第12届新北市卓越企业奖”。\n", {"新北市卓越企业奖"}),
+    ("关于开展2024年度漳州市制造业“隐形冠军”企业认定工作的通知\n各有关企业：\n", {"隐形冠军企业"}),
+    ("关于开展2024年甘肃省“最美科技工作者”\n学习宣传活动的通知\n各市（州）科协：\n", {"最美科技工作者"}),
+    ("关于开展2024年度安徽省巾帼文明岗\n创建命名工作的通知\n各市妇联：\n", {"安徽省巾帼文明岗"}),
+    # A contest named on a deck's cover.
+    ("第六届台州市“市长杯”工业设计大赛\n参赛指南宣讲\n台州市经济和信息化局\n目 录\n", {"台州市市长杯工业设计大赛"}),
 ])
 def test_more_honour_titles(spec_of, text, awards):
     assert {a.value for a in spec_of(text).award_names} == awards
@@ -232,3 +237,10 @@ def test_signature_of_a_web_copy_without_its_date(spec_of):
             "各市县团委：\n请于2025年4月10日前报送。\n附件：推荐表\n\n共青团海南省委\n海南省青年联合会\n\n"
             "【打印】【关闭】\n\n相关链接：中国青年网 | 海南省人民政府网\n主办：共青团海南省委员会  版权所有\n")
     assert set(field_view(spec_of(text)).issuers) == {"共青团海南省委", "海南省青年联合会"}
+
+
+def test_companies_a_publicity_notice_lists_are_no_issuers(spec_of):
+    text = ("芜湖市市场监督管理局关于第二届芜湖市政府质量奖拟表彰对象的公示\n\n发布日期：2024-11-01    来源：质量发展科\n\n"
+            "根据《芜湖市政府质量奖管理办法》规定，现将第二届芜湖市政府质量奖拟表彰对象予以公示。\n\n"
+            "一、芜湖市政府质量奖（组织）拟表彰对象\n\n芜湖长江精密轴承股份有限公司\n\n安徽鸠兹汽车零部件有限公司\n")
+    assert field_view(spec_of(text)).issuers == ["芜湖市市场监督管理局"]

@@ -159,3 +159,19 @@ def test_one_count_for_each_of_two_quoted_classes(spec_of):
     text = HEAD + "本届预计选出卓越企业奖至多10家；另设特别奖，分为「永续经营奖」及「数位转型奖」，各至多2家。"
     assert {(q.category, q.max) for q in spec_of(text).quotas} == {
         ("卓越企业奖", 10), ("永续经营奖", 2), ("数位转型奖", 2)}
+
+
+def test_each_of_the_classes_named_before_has_its_awards(spec_of):
+    text = HEAD + "大奖设「新建建筑类」及「既有建筑类」。每类设金奖1名、优异奖不超过三名。"
+    assert {(q.category, q.max) for q in spec_of(text).quotas} == {
+        ("新建建筑类金奖", 1), ("新建建筑类优异奖", 3), ("既有建筑类金奖", 1), ("既有建筑类优异奖", 3)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # `两个` after a cap and its verb is a count, `同一项目` none.
+    ("每间机构最多提名两个项目，同一项目不可同时参选两个类别。", {("submission", 2)}),
+    # No word of awards or recommending: each one's cap on what it sends in.
+    ("每个参赛单位（个人）报送作品不超过3件。", {("submission", 3)}),
+])
+def test_caps_on_what_each_one_puts_forward(spec_of, sentence, expected):
+    assert {(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas} == expected
