@@ -20,6 +20,8 @@ Same tables and settings as `storage: postgres:`:
 """
 from __future__ import annotations
 
+import os
+
 from dagster._serdes import ConfigurableClassData
 from dagster_postgres.storage import DagsterPostgresStorage
 from dagster_postgres.utils import (
@@ -27,6 +29,8 @@ from dagster_postgres.utils import (
     get_token_provider_from_config,
     pg_url_from_config,
 )
+
+from pipelines.sqlite_storage import EVENT_BATCH_SIZE
 
 # Connections kept per storage and process, and how many more a burst may open: storing an
 # asset event holds two at once (measured: one kept connection reopened the second each time).
@@ -39,6 +43,9 @@ POOL_RECYCLE = 3600
 class PooledPostgresStorage(DagsterPostgresStorage):
     def __init__(self, postgres_url: str, should_autocreate_tables: bool = True,
                  inst_data: ConfigurableClassData | None = None, token_provider=None):
+        # dagster-postgres writes a batched run's materializations in one statement, but Dagster
+        # hands them over as a batch only where this is set (an explicit value, 0 included, wins).
+        os.environ.setdefault("DAGSTER_EVENT_BATCH_SIZE", str(EVENT_BATCH_SIZE))
         super().__init__(postgres_url, should_autocreate_tables, inst_data=inst_data,
                          token_provider=token_provider)
         for storage in (self._run_storage, self._event_log_storage, self._schedule_storage):

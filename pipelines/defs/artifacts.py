@@ -20,9 +20,9 @@ from pipelines.outputs import to_jsonable
 from reports.atomic_files import write_atomic
 
 
-# JSON bytes of recently written artifacts kept as objects; a batched run of 50 text notices
-# holds about 6 MB of documents and texts, 50 scans about 15 MB.
-RECENT_BYTES = 32 * 2**20
+# JSON bytes of recently written artifacts kept as objects; a batched run of 100 text notices
+# holds about 12 MB of documents and texts, 100 scans about 30 MB (twice what 50 measured).
+RECENT_BYTES = 64 * 2**20
 
 
 class RecentArtifacts:

@@ -17,7 +17,7 @@ from models.findings import PacketFindings
 from models.packet import Packet
 from models.spec import AwardSpec, DocumentKind
 from pipelines.defs import metadata
-from pipelines.defs.partitions import notices, packets
+from pipelines.defs.partitions import MAX_PARTITIONS_PER_RUN, notices, packets
 from pipelines.defs.resources import Workspace
 from pipelines.defs.stage_types import DocumentOrError, PacketOrError, SpecOrError
 
@@ -26,8 +26,8 @@ from pipelines.defs.stage_types import DocumentOrError, PacketOrError, SpecOrErr
 OCR_REVIEW_BELOW = 0.80
 # Kinds that announce a call for applications, and so must name a deadline.
 CALL_KINDS = frozenset({DocumentKind.NOTICE, DocumentKind.FORWARDING_NOTICE})
-# A batched check covers a run's partitions; its details list stays readable up to here.
-MAX_DETAIL_LINES = 50
+# A batched check covers a run's partitions: its details list each of them.
+MAX_DETAIL_LINES = MAX_PARTITIONS_PER_RUN
 
 T = TypeVar("T")
 Verdict = tuple[dg.AssetCheckSeverity | None, str]   # None: passed

@@ -132,7 +132,7 @@ def error_metadata(error: ErrorRecord) -> dict[str, Any]:
 def add_partition_metadata(context: dg.AssetExecutionContext, outputs: Mapping[str, T],
                            describe: Callable[[T], dict[str, Any]]) -> None:
     """Each partition's materialization gets its own metadata, in a batched run too. (Metadata
-    added to the output would be copied onto every partition's event: in a run of 50, the same
-    50-row table 50 times.)"""
+    added to the output would be copied onto every partition's event: in a run of 100, the same
+    100-row table 100 times.)"""
     for key, value in outputs.items():
         context.add_asset_metadata(describe(value), partition_key=key)
