@@ -7,7 +7,7 @@ import importlib
 import sys
 from pathlib import Path
 
-PARTS = ["born_digital", "scans", "packets", "heldout_packets"]
+PARTS = ["born_digital", "scans", "packets", "heldout_packets", "heldout_gansu"]
 ROOT = Path(__file__).resolve().parents[1]
 
 
