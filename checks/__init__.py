@@ -20,7 +20,7 @@ from checks.workdays import count_working_days
 __all__ = ["check_packet", "check_batch", "count_working_days", "CHECK_VERSION"]
 
 # Bump when a check's behaviour changes: pipelines use it as the assets' code_version.
-CHECK_VERSION = "2"
+CHECK_VERSION = "3"
 
 
 def _summary(packet: Packet) -> tuple[ApplicantSummary, list[DocumentSummary]]:

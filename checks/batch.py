@@ -77,7 +77,8 @@ def _fingerprints(packet: Packet):
         who = normalize_name(str(holder.value)) if holder and holder.value else None
         for offset, value in enumerate(values):
             page = doc.pages[0] + offset if doc.pages else offset + 1
-            yield doc, page, str(value), who
+            if value:
+                yield doc, page, str(value), who
 
 
 def check_duplicate_evidence(packets: list[Packet], identities: list[str]) -> dict[int, list[Flag]]:

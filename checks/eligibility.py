@@ -16,6 +16,11 @@ K = PacketDocKind
 _REGION_SUFFIX = re.compile(r"(壮族|回族|维吾尔|蒙古族|藏族|彝族)?(自治区|自治州|自治县|特别行政区|省|市|地区|盟|县|区)$")
 _SPLIT = re.compile(r"[、，,；;和及与/\s]+")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+# `在中国境内依法设立`: the whole country is the region; any mainland province is inside it.
+_NATIONWIDE = {"中国", "全国", "我国", "国内", "境内", "中华人民共和国"}
+_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+              "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南",
+              "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆")
 _SCHOOL_WORDS = ("学校", "大学", "学院", "中学", "小学", "初中", "高中", "幼儿园")
 # Provincial and city quality awards run every 2–3 years.
 EDITION_CYCLE_YEARS = 4
@@ -88,7 +93,9 @@ def check_region(packet: Packet, spec: AwardSpec) -> list[Flag]:
     for rule in rules(spec, "region", kind):
         if not isinstance(rule.value, str) or not rule.value.strip():
             continue
-        if region_core(rule.value) not in where:
+        core = region_core(rule.value)
+        inside = where.startswith(_PROVINCES) if "".join(rule.value.split()) in _NATIONWIDE else core in where
+        if not inside:
             flags.append(make_flag(
                 FlagCode.INELIGIBLE_REGION,
                 f"申报主体注册地为“{where}”，不在评选范围“{rule.value}”内",

@@ -5,6 +5,7 @@ which also generates valid codes; this module only turns their answers into flag
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from checks.evidence import claims, cite, make_flag
@@ -14,7 +15,8 @@ from models.packet import Packet
 
 
 def _compact(value: object) -> str:
-    return "".join(str(value).split()).upper()
+    # Codes are printed in groups, with spaces or hyphens (`91620602-350533093-Q`).
+    return re.sub(r"[\s\-－—–]", "", str(value)).upper()
 
 
 def check_identifiers(packet: Packet, today: date) -> list[Flag]:

@@ -8,6 +8,7 @@ from models.findings import Flag, FlagCode
 from models.packet import Packet, PacketDocKind
 
 from checks.evidence import claims, cite, first, make_flag
+from normalizers.names import looks_like_name
 
 K = PacketDocKind
 # Documents that name the applicant, and the claim that holds the name there.
@@ -37,6 +38,19 @@ def _one_char_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+# How an organisation's name ends; what a title or an opinion says before or instead of a name
+# (`质量管理模式自我评价报告`, `同意推荐`) does not.
+_ORG_END = re.compile(r"(公司|厂|集团|院|所|校|学|中心|局|委|会|站|行|社|部|店|馆|队|组|室|班|场|园|处|科|办|"
+                      r"企业|医院|银行|合作社|事务所|有限合伙)$")
+
+
+def _reads_as_name(found: str, expected: str) -> bool:
+    """Whether a name found elsewhere reads as a name of the applicant's kind at all."""
+    if looks_like_name(expected, longest=4):           # a person applies
+        return looks_like_name(found, longest=4)
+    return bool(_ORG_END.search(found))
+
+
 def check_names(packet: Packet) -> list[Flag]:
     reference = first(packet, "applicant_name", K.APPLICATION_FORM)
     if reference is None:
@@ -49,8 +63,10 @@ def check_names(packet: Packet) -> list[Flag]:
     flags = []
     for doc, claim in others:
         found = normalize_name(str(claim.value))
-        if found == expected:
+        if found == expected or not _reads_as_name(found, expected):
             continue
+        if len(found) >= 4 and expected.startswith(found):
+            continue          # a team or branch of the organisation named (its licence is the parent's)
         unsure = min(claim.confidence, ref_claim.confidence) < _OCR_TRUST or "ocr" in (doc.origin, ref_doc.origin)
         if unsure and _one_char_apart(found, expected):
             continue

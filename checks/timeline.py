@@ -77,7 +77,9 @@ def applicable_deadline(spec: AwardSpec, submitter: str, channel: str | None) ->
     """The deadline for this submitter on this channel. An applicant is held to a deadline
     addressed to its channel's body; a deadline addressed to another body binds that channel
     only, and a recommender never submits to itself. Failing those, the round's latest deadline
-    bounds everyone, so no channel is held to another channel's date."""
+    bounds everyone, so no channel is held to another channel's date. A date the notice itself
+    sets for recommenders comes before those of a notice it forwards: those bind the forwarding
+    office."""
     every = _deadlines(spec)
     mine = [d for d in every if d.submitter in (None, submitter)]
     if submitter == "applicant":
@@ -85,7 +87,12 @@ def applicable_deadline(spec: AwardSpec, submitter: str, channel: str | None) ->
     else:
         addressed, mine = [], [d for d in mine if not _addressed_to(d, channel)]
         every = [d for d in every if not _addressed_to(d, channel)]
-    pool = addressed or [d for d in mine if not d.recipient] or every
+    own = [d for d in every if any(d is o for o in spec.deadlines)]
+    # A deadline the notice sets for recommenders (`申报材料及审核推荐意见务于…前报送至…`) names
+    # where their packets go (the office above), not a channel.
+    own_mine = [d for d in mine if d in own and (d.submitter == "recommender" if submitter == "recommender"
+                                                 else not d.recipient)]
+    pool = addressed or own_mine or [d for d in mine if not d.recipient] or every
     return max(pool, key=lambda d: d.date) if pool else None
 
 
@@ -131,6 +138,9 @@ def _notice_date(spec: AwardSpec) -> date | None:
     return min(dates) if dates else None
 
 
+_PROOF_EARLY_DAYS = 31
+
+
 def check_dates(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
     flags = []
     founded = _founded(packet)
@@ -149,6 +159,15 @@ def check_dates(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
                 FlagCode.DATE_INCONSISTENT,
                 f"公示结束日期 {end} 早于开始日期 {start}",
                 [cite(doc, start_c), cite(doc, end_c)]))
+        # A proof that a 公示 ran without objection cannot be signed before the 公示 ended. (Days
+        # before it, not months: a date that far off is a misread, or the year's template.)
+        signed_c = doc.claim("doc_date")
+        signed_on = parse_date(signed_c.value) if signed_c else None
+        if signed_on and end and 0 < (end - signed_on).days <= _PROOF_EARLY_DAYS and not (start and end < start):
+            flags.append(make_flag(
+                FlagCode.DATE_INCONSISTENT,
+                f"公示情况说明落款日期 {signed_on} 早于公示结束日期 {end}",
+                [cite(doc, signed_c), cite(doc, end_c)]))
     issued = _notice_date(spec)
     if issued:
         for field in SIGNED_DATE_FIELDS:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from models.document import Script
 from normalizers.lines import (continues, is_bare_page_number, is_page_mark, joiner, running_marks,
                                running_marks_between_page_numbers)
-from normalizers.ocr_digits import repair_letter_o
+from normalizers.ocr_digits import repair_digit_lookalikes
 from normalizers.offsets import Mapped
 from normalizers.punctuation import unify_punctuation
 from normalizers.script import detect_script, needs_conversion, to_simplified, traditional_count
@@ -48,7 +48,7 @@ def normalize_characters(text: str, *, script: Script) -> Mapped:
     folded = fold_width(text)
     if traditional_count(folded):
         folded = _to_simplified_by_line(folded, script)
-    return remove_spaces(unify_punctuation(repair_letter_o(folded)))
+    return remove_spaces(unify_punctuation(repair_digit_lookalikes(folded)))
 
 
 def _to_simplified_by_line(text: str, script: Script) -> str:

@@ -27,7 +27,8 @@ MARKERS: tuple[tuple[str, str], ...] = (
     ("num_item", r"(?P<n_num_item>\d{1,2})(?:[、]|\.(?!\d))"),
     ("num_paren", r"[（(]\s*(?P<n_num_paren>\d{1,2})\s*[）)]"),
     ("circled", r"(?P<n_circled>[\u2460-\u2473])"),
-    ("bullet", r"[●•▪■◆◇○]\s*|-(?:\s+|(?=[（(])|$)"),
+    # (Web pages and WeChat posts bullet headings with arrows, stars and emoji: `📌 四、联系方式`.)
+    ("bullet", r"[●•▪■◆◇○▶►▸★☆◎◉※\u2600-\u27bf\U0001f300-\U0001faff]\s*|-(?:\s+|(?=[（(])|$)"),
 )
 _KIND_ORDER = {kind: i for i, (kind, _) in enumerate(MARKERS)}
 _MARKER_RE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in MARKERS))

@@ -32,7 +32,7 @@ from extractors.packets.text_layer import mismatched_lines
 
 log = logging.getLogger(__name__)
 
-PACKET_VERSION = "packets-0.2.0"
+PACKET_VERSION = "packets-0.3.0"
 # Files a scanner or an OS leaves in a folder: not part of what the applicant sent.
 _IGNORED = {"thumbs.db", ".ds_store", "desktop.ini"}
 _MIN_TEXT_FOR_HASH = 20
@@ -106,6 +106,10 @@ def split_pages(doc: Document) -> tuple[list[list[Row]], list[Segment]]:
         chunks = _title_chunks(page_rows_) if _without_geometry(page) else [page_rows_]
         for chunk in chunks:
             pc: PageClass = classify_page(chunk, previous, page.width)
+            if previous == K.APPLICATION_FORM and not pc.title and _labelled_cells(chunk) >= _FORM_LABELS:
+                # An untitled page of labelled cells after a form is the form's next page,
+                # whatever its prose (`质量管理制度、模式和方法简介`) reads like.
+                pc = PageClass(K.APPLICATION_FORM, "", False, pc.score)
             if segments and not pc.starts and pc.kind == segments[-1].kind:
                 segments[-1].last = page.number
                 segments[-1].rows += chunk
@@ -117,6 +121,13 @@ def split_pages(doc: Document) -> tuple[list[list[Row]], list[Segment]]:
 
 def _is_label(text: str) -> bool:
     return label_field(text) is not None
+
+
+_FORM_LABELS = 3
+
+
+def _labelled_cells(rows: list[Row]) -> int:
+    return sum(1 for row in rows for cell in row.cells if _is_label(cell.text))
 
 
 def _without_geometry(page) -> bool:
@@ -238,8 +249,9 @@ def _fingerprints(doc: Document, pics: list[PagePicture], seg: Segment) -> list[
     picture (a photo). Image hashes are 16 hex digits (near-matchable); text hashes 20."""
     prints = []
     by_page = {p.page: p for p in pics if p.to_page is not None}
-    # a Word file has no page pictures: its largest embedded picture stands for its page
-    embedded = [p for p in pics if p.to_page is None]
+    # A Word file has no page pictures: its largest embedded picture stands for its page. Not a
+    # seal impression: the issuing office's seal is on every licence it issued, to anyone.
+    embedded = [p for p in pics if p.to_page is None and not _is_seal_picture(p.rgb)]
     if embedded and not by_page:
         by_page[seg.first] = max(embedded, key=lambda p: p.rgb.shape[0] * p.rgb.shape[1])
     for number in range(seg.first, seg.last + 1):
@@ -248,9 +260,20 @@ def _fingerprints(doc: Document, pics: list[PagePicture], seg: Segment) -> list[
             prints.append(f"txt:{text_hash(text)}")
         elif number in by_page:
             prints.append(f"img:{dhash(by_page[number].rgb)}")
-        elif text:
-            prints.append(f"txt:{text_hash(text)}")
+        else:
+            # A few words and no picture (`证实性材料之二`, a divider) are in every packet
+            # alike: no print, only the page's place in the list.
+            prints.append("")
     return prints
+
+
+def _is_seal_picture(rgb) -> bool:
+    """A picture that is one seal impression and little else (a seal pasted into a Word file)."""
+    seals = find_seals(rgb)
+    if len(seals) != 1:
+        return False
+    x0, y0, x1, y1 = seals[0].bbox
+    return (x1 - x0) * (y1 - y0) >= 0.5 * rgb.shape[0] * rgb.shape[1]
 
 
 def _page_texts(seg: Segment) -> list[str]:

@@ -33,6 +33,11 @@ def red_mask(rgb: np.ndarray) -> np.ndarray:
     return red.astype(np.uint8) * 255
 
 
+# Gaps a seal's ring may have, in mm: where the signature's black text is printed over it the
+# red breaks; a second look closes gaps this wide, if the first found nothing.
+GAP_MM, WIDE_GAP_MM = 1.5, 3.5
+
+
 def find_seals(rgb: np.ndarray, *, px_per_mm: float | None = None) -> list[SealBox]:
     """Seal impressions in an RGB image (H×W×3, uint8)."""
     if rgb.ndim != 3 or rgb.shape[2] < 3:
@@ -40,13 +45,17 @@ def find_seals(rgb: np.ndarray, *, px_per_mm: float | None = None) -> list[SealB
     mask = red_mask(np.ascontiguousarray(rgb[..., :3]))
     if cv2.countNonZero(mask) == 0:
         return []
-    k = max(3, int(round((px_per_mm or 2.0) * 1.5)) | 1)
+    return _seals_in(mask, rgb.shape, px_per_mm, GAP_MM) or _seals_in(mask, rgb.shape, px_per_mm, WIDE_GAP_MM)
+
+
+def _seals_in(mask: np.ndarray, shape: tuple, px_per_mm: float | None, gap_mm: float) -> list[SealBox]:
+    k = max(3, int(round((px_per_mm or 2.0) * gap_mm)) | 1)
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if px_per_mm:
         lo, hi = MIN_MM * px_per_mm, MAX_MM * px_per_mm
     else:
-        lo, hi = MIN_PX, float(max(rgb.shape[:2])) * 1.05
+        lo, hi = MIN_PX, float(max(shape[:2])) * 1.05
     seals = []
     for contour in contours:
         x, y, w, h = cv2.boundingRect(contour)

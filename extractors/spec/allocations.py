@@ -23,12 +23,13 @@ _ITEM_SEP = re.compile(r"^\s*[，,、；;]\s*$")
 # `省直有关单位 3 1`).
 # Universities and institutes get their own rows too (`河南科技大学 8`), and so do classes of
 # schools (`民办高校  每校 2`).
-_BODY = rf"[{_HAN}（）()]{{1,24}}?(?:局|委|会|厅|办|单位|部门|管委会|大学|学院|高校|院校|学校|研究院|研究所|科学院)"
+_BODY = rf"[{_HAN}（）()]{{1,24}}?(?:局|委|会|厅|办|单位|部门|管委会|大学|学院|高校|院校|学校|研究院|研究所|科学院|企业|集团|公司)"
 # The last row may cover the places not listed, one each: `其余13个市（州）  各1`.
-_REST = rf"(?:其余|其他)[{_HAN}\d（）()]{{1,14}}?"
+_REST = rf"(?:其余|其他)[{_HAN}\d]{{1,10}}(?:[（(][{_HAN}]{{1,6}}[)）])?"
 # A class of bodies may get a share each: `其他公办本科高校   每校 4`.
-_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE}|{_REST})\s*(?:各|每[校所家个])?\s*"
-                  rf"(?P<counts>\d{{1,3}}(?:\s+\d{{1,3}})*)\s*{_UNIT}?\s*$")
+# A note may follow the place (`贵阳市（含贵安新区）`); a dash is a column the place gets no share of.
+_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE}|{_REST})(?:[（(][^）)\d]{{1,12}}[)）])?\s*(?:各|每[校所家个])?\s*"
+                  rf"(?P<counts>(?:\d{{1,3}}|[—－/-])(?:\s+(?:\d{{1,3}}|[—－/-]))*)\s*{_UNIT}?\s*$")
 # A table set out several places to a line: `合肥市 15   淮北市 6   亳州市 8   宿州市 9`.
 _PAIR = re.compile(rf"(?P<place>{_PLACE}|{_BODY})\s*(?P<n>\d{{1,3}})\s*{_UNIT}?")
 _PAIRS_ROW = re.compile(rf"^\s*(?:(?:{_PLACE}|{_BODY})\s*\d{{1,3}}\s*{_UNIT}?\s+){{1,7}}(?:{_PLACE}|{_BODY})\s*\d{{1,3}}\s*{_UNIT}?\s*$")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from normalizers.names import looks_like_name
+
 _CJK = r"\u4e00-\u9fff"
 # A department ends in one of these; the name follows it directly.
 _DEPT_END = r"(?:办公室|秘书处|工作部|处|科|室|部|中心|局|会|所|院|组|站|厅)"
@@ -31,7 +33,8 @@ def prose_names(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     found = []
     for m in _WITH.finditer(text, lo, hi):
         for name in re.split(r"[、和及]", m["names"]):
-            if not _NOT_NAME.search(name):
+            # `请与秘书处联系`: an office, not a person
+            if not _NOT_NAME.search(name) and looks_like_name(name, longest=4):
                 found.append((m.start("names"), name))
     for m in _HONORIFIC_PHONE.finditer(text, lo, hi):
         name = re.sub(r"\s", "", m["name"])       # spaced out: `陳 嘉 欣小姐`

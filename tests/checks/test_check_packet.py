@@ -192,3 +192,46 @@ def test_a_founding_month_after_the_signature_is_inconsistent_and_the_same_month
     signed = org_packet().documents[0].claim("form_date").value
     same_month = signed[:7]
     assert F.DATE_INCONSISTENT not in codes(org_packet(form={"founding_date": same_month}), xizang_spec)
+
+
+def test_a_forwarding_notices_own_date_for_recommenders_binds_them():
+    # 甘肃 forwards 总局's notice: recommenders send to the province by 05-25; 06-19 is when
+    # 总局 receives the province's materials.
+    from models.spec import AwardSpec, Deadline
+    inner = AwardSpec(document="市监质函〔2023〕105号", deadlines=[Deadline(date="2023-06-19", kind="reception")])
+    spec = AwardSpec(document="甘质强组办〔2023〕5号", forwarded=inner, deadlines=[
+        Deadline(date="2023-05-25", submitter="recommender", recipient="质量强省建设协调推进领导小组办公室")])
+    late = org_packet(form={"form_date": "2023-05-10", "region": "甘肃省张掖市甘州区"},
+                      publicity={"publicity_start": "2023-05-15", "publicity_end": "2023-05-19"},
+                      recommendation={"doc_date": "2023-05-29"})
+    in_time = org_packet(form={"form_date": "2023-05-10", "region": "甘肃省张掖市甘州区"},
+                         publicity={"publicity_start": "2023-05-15", "publicity_end": "2023-05-19"},
+                         recommendation={"doc_date": "2023-05-24"})
+    assert F.LATE_SUBMISSION in codes(late, spec)
+    assert F.LATE_SUBMISSION not in codes(in_time, spec)
+
+
+@pytest.mark.parametrize("subject", ["质量管理模式", "同意"])
+def test_words_that_read_as_no_name_are_no_name_mismatch(xizang_spec, subject):
+    # `质量管理模式自我评价报告`, `同意推荐…`: what stands where a name might, is none.
+    packet = org_packet(publicity={"subject_name": subject})
+    assert F.NAME_MISMATCH not in codes(packet, xizang_spec)
+
+
+def test_a_nationwide_region_admits_every_province_and_codes_in_groups_are_read_whole(xizang_spec):
+    from models.spec import EligibilityRule
+    spec = xizang_spec.model_copy(deep=True)
+    spec.forwarded.eligibility = [r for r in spec.forwarded.eligibility if r.rule != "region"] + [
+        EligibilityRule(applicant_kind="organization", rule="region", value="中国")]
+    assert F.INELIGIBLE_REGION not in codes(org_packet(form={"region": "甘肃省兰州市七里河区"}), spec)
+    assert F.INELIGIBLE_REGION in codes(org_packet(form={"region": "英国伦敦"}), spec)
+    uscc = org_packet().documents[0].claim("uscc").value
+    grouped = f"{uscc[:2]} {uscc[2:8]}-{uscc[8:17]}-{uscc[17]}"
+    assert F.USCC_INVALID not in codes(org_packet(form={"uscc": grouped}), xizang_spec)
+
+
+def test_a_publicity_proof_signed_before_its_publicity_ended_is_inconsistent(xizang_spec):
+    early = org_packet(publicity={"publicity_start": "2023-07-10", "publicity_end": "2023-07-14",
+                                  "doc_date": "2023-07-12"})
+    assert F.DATE_INCONSISTENT in codes(early, xizang_spec)
+    assert F.DATE_INCONSISTENT not in codes(org_packet(), xizang_spec)       # signed 07-17

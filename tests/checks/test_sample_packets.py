@@ -15,7 +15,9 @@ from checks import check_packet
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Path("/work/shared/seeds")
 BATCH_CODES = {"DUPLICATE_APPLICATION", "DUPLICATE_EVIDENCE", "QUOTA_EXCEEDED"}
-BATCHES = {"xizang-2023": "000_ede6b576285f0092.txt", "yangquan-2021": "002_22c4410221fa3656.txt"}
+BATCHES = {"xizang-2023": "000_ede6b576285f0092.txt", "yangquan-2021": "002_22c4410221fa3656.txt",
+           # written blind, by another hand: other forms, label words and date forms
+           "heldout-panzhihua-2023": "004_7dee37cb0dc65295.txt", "heldout-gansu-2023": "001_2930d51e30417675.txt"}
 
 
 def _word_packets(batch: Path) -> list[Path]:

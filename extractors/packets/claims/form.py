@@ -19,22 +19,25 @@ from normalizers.numbers import chinese_to_int
 # field → label pattern (matched against a whole label cell, colons trimmed). Order matters:
 # the first field whose pattern matches owns the cell.
 LABELS: list[tuple[str, re.Pattern[str]]] = [(f, re.compile(p)) for f, p in [
-    ("uscc", r"^(组织机构代码[/／或]?)?统一社会信用代码(证号)?$|^社会信用代码$|^信用代码$"),
+    # A team (一线班组) gives its company's code: 所属单位信用代码.
+    ("uscc", r"^(所属单位|所在单位)?((组织机构代码[/／或]?)?统一社会信用代码(证号)?|社会信用代码|信用代码|统一代码)$"),
     ("id_number", r"^(居民|公民)?身份(证|号码)(号码|号|件号码)?$|^公民身份号码$|^证件号码$"),
     ("incident_statement", r"(事故|违法|违规|违纪|失信).{0,20}$"),
     ("previous_awards", r"^(曾获|获得|所获|近.年).{0,8}(奖励|荣誉|奖项)|^获奖情况|^荣誉情况|^曾获奖励"),
-    ("applicant_name", r"^(申报|申请|参评)?(单位|组织|企业|学校|机构)(全称|名称)$|^申报单位$|^名称$"),
+    ("applicant_name", r"^(申报|申请|参评)?(单位|组织|企业|学校|机构|班组|小组|团队)(全称|名称)$|^申报单位$|^名称$"),
     ("person_name", r"^(姓名|申报人|被推荐人|被推荐人姓名|申报人姓名)$"),
     ("award_category", r"^(申报|参评|推荐)?(类别|类型|奖项)$|^申报奖项类别$"),
-    ("org_type", r"^(单位|组织|企业|学校|机构)(性质|类型)$|^所有制性质$"),
+    ("org_type", r"^(单位|组织|企业|学校|机构|办学)(性质|类型)$|^所有制性质$"),
     ("industry", r"^(所属|所在)?行业(类别|类型|领域|分类)?$"),
-    ("founding_date", r"^(成立|注册|创建|设立|组建)(时间|日期|年月)$"),
+    ("founding_date", r"^(班组|小组|团队)?(成立|注册|创建|设立|组建|建校|建院|创办|开办)(时间|日期|年月|年份)$"),
     ("registered_address", r"^(注册|单位|通讯|通信|办公|联系)?地址$|^住所$"),
-    ("legal_representative", r"^(法定代表人|法人代表|主要负责人|单位负责人|负责人)(姓名)?$"),
+    # A school's head (校长), a hospital's or institute's (院长) is its legal representative.
+    ("legal_representative", r"^(法定代表人|法人代表|主要负责人|单位负责人|负责人|校长|院长|董事长|班组长|组长)(姓名)?$"),
     ("work_unit", r"^(工作|所在)单位$"),
     ("birth_date", r"^出生(年月|日期|年月日)$"),
-    ("contact_name", r"^联系人(姓名)?$"),
-    ("contact_phone", r"^(联系)?(电话|手机|手机号码|联系方式)$"),
+    ("contact_name", r"^(联系人|联络人|经办人|填表人)(姓名)?$"),
+    # `经办人及电话 | 张晓燕 0935-6127735`: the number is what a reviewer needs from the cell.
+    ("contact_phone", r"^(联系|联络|办公|固定|单位|移动)?(电话|手机|手机号码|联系方式)$|^(联系人|经办人|联络人)及(联系)?(电话|方式)$"),
     ("contact_email", r"^(电子)?邮箱$|^E-?mail$|^电子信箱$"),
     ("channel", r"^申报(渠道|途径)$"),
     ("recommender", r"^推荐(单位|部门|机构)(名称)?$"),
@@ -86,10 +89,19 @@ def _field_of_label(text: str) -> str | None:
 
 
 def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
-    """(field, value, row, value cell) for every labelled cell; value "" when left empty."""
+    """(field, value, row, value cell) for every labelled cell; value "" when left empty.
+    A label standing as a heading on a row of its own (`二、近五年内重大质量、安全、环保事故及
+    违法违规违纪情况`) takes the row under it, if that is one cell of no label."""
     out = []
-    for row in rows:
+    for index, row in enumerate(rows):
         cells = row.cells
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if len(cells) == 1 and below is not None and len(below.cells) == 1 and _HEADING_LABEL.match(cells[0].text):
+            field = label_field(cells[0].text)
+            if field is not None and label_field(below.cells[0].text) is None \
+                    and not _HEADING_LABEL.match(below.cells[0].text):
+                out.append((field, below.cells[0].text, below, below.cells[0]))
+                continue
         i = 0
         while i < len(cells):
             text = cells[i].text
@@ -107,6 +119,7 @@ def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
     return out
 
 
+_HEADING_LABEL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
 _INLINE = re.compile(r"^(?P<label>[^:：]{2,20})[:：](?P<value>.*)$")
 # Where a second `label：` starts inside a value: after a space, a short run without punctuation.
 _NEXT_LABEL = re.compile(r"\s+(?=[^\s:：，,。；;（）()]{2,10}[:：])")
@@ -214,8 +227,8 @@ def form_claims(doc: DocRows, *, seal_present: bool) -> list[Claim]:
             value = award_items(value)
         elif field == "id_number" and kind == "organization":
             continue
-        elif field == "uscc":
-            value = re.sub(r"\s", "", value).upper()
+        elif field in ("uscc", "id_number"):
+            value = re.sub(r"[\s\-－—–]", "", value).upper()     # printed in groups: `91 620103 …`
         if value == "":
             continue                      # an empty field is no claim: checks see it missing
         add(field, value, row, cell)

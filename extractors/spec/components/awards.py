@@ -13,7 +13,7 @@ from extractors.spec.patterns import squash
 from models.spec import TextValue
 
 NAME = "spec_awards"
-VERSION = "6"
+VERSION = "7"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("award_names", "edition")
 
@@ -55,6 +55,8 @@ def award_name(raw: str) -> str | None:
 def _in_title(title: str) -> list[str]:
     clean = squash(title)
     clean = re.sub(r"[（(][^）)]*[）)]", "", clean)
+    # `安徽省建设工程“黄山杯”奖`: the quoted part is inside the award's name.
+    clean = re.sub(r"[“\"「]([^”\"」]{1,12})[”\"」](?=奖)", r"\1", clean)
     names = []
     for chunk in re.split(r"[《》“”\"、和及与]", clean):
         # `最高奖金新臺幣50萬元` in a headline is prize money, no award.
@@ -69,26 +71,39 @@ def _in_title(title: str) -> list[str]:
 # says is selected, between the verb and the activity.
 # A contest (`职工职业技能大赛`) is what its notice is about as an award is.
 _HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席|标兵|领军|杰出|"
-                           r"大师|大赛|竞赛|先锋|文明号|文明岗|巾帼|奖章|奖状|冠军|最美")
+                           r"大师|大赛|竞赛|先锋|文明号|文明岗|巾帼|奖章|奖状|冠军|最美|明星|之星|"
+                           # grants and recognitions a notice calls for like an award
+                           r"首台|资助|专精特新|瞪羚|独角兽")
 # Two things a title names at once: `首席技师和技能大师`, `…质量奖和…先进单位`.
 _AND = re.compile(r"[和及与]")
 _HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办"
+# A verb the lazy match left at the start of the name (`组织申报…`).
+_LEAD_VERB = re.compile(rf"^(?:{_HONOUR_VERBS})+")
 _HONOUR = re.compile(
-    rf"(?:{_HONOUR_VERBS})(?P<name>[\u4e00-\u9fff]{{4,24}}?)"
-    r"(?:的通知|发表|交流|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集|创建|$)")
+    rf"(?:{_HONOUR_VERBS})(?P<name>[\u4e00-\u9fff（）]{{4,24}}?)"
+    r"(?:的通知|发表|交流|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集|创建|项目的|$)")
 # The second of two things a title names (`开展…市长质量奖和…质量管理先进单位评选工作`)
 # shares the first one's verb.
 _HONOUR_AFTER_AND = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{4,24}?)(?:的通知|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集)")
+    r"^(?P<name>[\u4e00-\u9fff（）]{4,24}?)(?:的通知|评选|推荐|申报|认定|遴选|活动|工作|评审|命名|征集)")
 
 
 def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
-    clean = re.sub(r"\d+\s*(?:年度|年)|[（(][^）)]*[）)]", "", squash(title))
+    # A one-character note is part of the name (`首台（套）装备`); longer ones are dropped.
+    clean = re.sub(r"\d+\s*(?:年度|年)|[（(][^）)]{2,}[）)]|[（(][^）)\u4e00-\u9fff]*[）)]", "", squash(title))
     clean = _EDITION_RE.sub("", clean)
     chunks = re.split(r"[《》〈〉“”\"「」]", clean)
     for i, chunk in enumerate(chunks):
         m = (_HONOUR_AFTER_AND.search(chunk) if after_and else None) or _HONOUR.search(chunk)
+        if m and _HONOUR_WORDS.search(m["name"]) and "关于" in m["name"]:
+            # `…信息化局关于组织开展宁波市首台（套）装备认定`: what follows the last lead-in
+            lead = _LEAD.sub("", m["name"])
+            if len(lead) >= 4:
+                return [lead]
         if m and _HONOUR_WORDS.search(m["name"]):
+            m_name = _LEAD_VERB.sub("", m["name"])
+            if m_name != m["name"] and len(m_name) >= 4:
+                return [m_name]
             # `开展湖北省首席技师和湖北省技能大师评选`: two honours under one verb.
             parts = _AND.split(m["name"])
             if len(parts) > 1 and all(len(p) >= 4 and _HONOUR_WORDS.search(p) for p in parts):

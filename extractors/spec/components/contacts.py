@@ -15,7 +15,7 @@ from models.spec import Contact
 from normalizers.names import looks_like_name
 
 NAME = "spec_contacts"
-VERSION = "13"
+VERSION = "14"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("contacts",)
 
@@ -65,21 +65,27 @@ _POSTCODE_BEFORE_ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地�
 _POSTCODE_AFTER_ADDRESS = re.compile(r"^[，,\s（(]*(?P<code>\d{6})(?![\d号])")
 _ADDRESS = re.compile(rf"(?:通讯地址|联系地址|邮寄地址|地{_S}址)(?:[：:]|\t){_S}(?P<addr>[^\n；;，,）)]{{4,60}})")
 _DEPARTMENT = re.compile(rf"(?:联系部门|联系单位|联系处室)(?:[：:]|\t){_S}(?P<dept>[^\n；;，,]{{2,40}})")
-# The label may stand alone on its line with the value on the next (a flattened table cell).
-_NAMES = re.compile(rf"(?:承{_S}办{_S}人|联{_S}[系络絡]{_S}人)(?:及(?:联系)?(?:电话|方式))?{_S}(?:[：:]|\t|\n(?=[^\n]*[\u4e00-\u9fff])){_S}(?P<value>[^\n]{{1,80}})")
+# The label may stand alone on its line with the value on the next (a flattened table cell),
+# or lead into prose: `联系人为刘振宇同志、孙丽娜科长，电话…`.
+_NAMES = re.compile(rf"(?:承{_S}办{_S}人|联{_S}[系络絡]{_S}人)(?:及(?:联系)?(?:电话|方式))?{_S}(?:[：:]|\t|为|\n(?=[^\n]*[\u4e00-\u9fff])){_S}(?P<value>[^\n]{{1,80}})")
 # A contacts table: a header row with 联系人/姓名, names in that column of the rows below.
 _NAME_HEADER = re.compile(r"^(?:联系人|姓名|联系人姓名)$")
 _HEADER_CELL = re.compile(r"^(?:联系人|姓名|联系人姓名|单位|单位名称|部门|处室|职务|电话|联系电话|办公电话|手机|"
                           r"手机号码|传真|邮箱|电子邮箱|地址|邮编|备注|序号|联系方式)$")
 # `咨询电话：0851-85987654（王女士）`: a name in brackets right after a number.
-_NAME_AFTER_PHONE = re.compile(rf"(?:{_LABEL_PHONE})[^。\n]{{0,24}}?\d{{7,8}}\s*[（(](?P<name>[\u4e00-\u9fff]{{2,4}})[)）]")
+# `咨询电话：0772-2826531（韦晓燕老师）、0772-2826530（覃志刚科长）`: each number's person in
+# brackets after it, on a line that a phone label starts.
+_NAME_AFTER_PHONE = re.compile(r"\d{7,8}\s*[（(](?P<name>[\u4e00-\u9fff]{2,4}?)"
+                               r"(?:老师|同志|先生|女士|小姐|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)?[)）]")
 # What ends a 联系人 value on its line: fields whose values are no names.
 _NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|(?:邮寄|通讯|通信|联系|办公)?地址|邮编|邮政编码|QQ|微信|。")
 # 股 is the smallest section of a county office (`质量发展股`).
-_DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z]{{3,}}(?:{ORG_SUFFIX}|室|科|组|股)|[\u4e00-\u9fffA-Za-z]{{1,}}(?:办公室|秘书处|处|科|室|中心|部))$")
+_DEPT_WORD = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z]{{3,}}(?:{ORG_SUFFIX}|室|科|组|股)|[\u4e00-\u9fffA-Za-z]{{1,}}(?:办公室|秘书处|处|科|室|中心|部)"
+                        r"|第[一二三四五六七八九十\d]{1,3}(?:组|科|处|室))$")
 _NOT_NAME = re.compile(r"[的要请各将等]|单位|部门|电话|地址|邮箱|负责|联系|方式")
 # Posts written after a name (`张三科长`) are dropped; `王女士` is how the notice names her.
-_POSTS = r"(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)"
+# (技正, 技士, 专员: Taiwan's civil-service titles.)
+_POSTS = r"(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长|技正|技士|专员)"
 _POST = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_POSTS}$")
 # `王小明先生` is 王小明; `王先生` alone stays, as that is all the notice gives.
 _HONORIFIC_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:先生|女士|小姐)$")
@@ -239,7 +245,8 @@ def _table_names(ctx: NoticeContext) -> list[tuple[int, str]]:
 # Short names of bodies in contact lines: `省质协`, `市监局`, `区科协`.
 _SHORT_BODY = re.compile(r"^(?:[省市县区州国].+|.+[协办会院所局委])$")
 _CONTACT_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系人?(?:及|和|与)?联系方式|联系方式|联络方式|联系窗口|联络窗口|联系人员|联系人|联络人|咨询方式|咨询服务|洽询窗口|洽询方式|咨询窗口|查询|咨询)[：:]?$")
+    # (after any bullet or emoji a web page or a WeChat post puts in front: `📌 四、联系方式`)
+    r"^[^\w（(]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]?)?\s*(?:联系人?(?:及|和|与)?联系方式|联系方式|联络方式|联系窗口|联络窗口|联系人员|联系人|联络人|咨询方式|咨询服务|洽询窗口|洽询方式|咨询窗口|查询|咨询)[：:]?$")
 _FIELD_LABEL = re.compile(r"(?:电话|手机|传真|邮箱|邮件|地址|邮编|网址|QQ|微信)\s*$")
 _HONORIFIC = re.compile(r"^(?:小姐|先生|女士)$")
 _TRAILING_LABEL = re.compile(rf"[，,；;\s]*(?:{_LABEL_PHONE}|{_LABEL_FAX})[^\S\n]*[：:]?[^\S\n]*$")
@@ -250,6 +257,10 @@ _TRAILING_LABEL = re.compile(rf"[，,；;\s]*(?:{_LABEL_PHONE}|{_LABEL_FAX})[^\S
 _CONTACT_ROW = re.compile(
     r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,30}(?:处|科|室|部|中心|办公室)[：:]?[ \t\u3000]+"
     r"[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}[ \t\u3000]+0\d{2,3}-\d{7,8}[ \t\u3000]*$")
+
+
+_OFFICE_THEN_NAMES = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,30}(?:处|科|室|部|中心|办公室|组|股)[：:][ \t\u3000]*"
+                                r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[、，,][ \t\u3000]*[\u4e00-\u9fff]{2,4}){0,3})[ \t\u3000]*$")
 
 
 def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
@@ -276,6 +287,10 @@ def _unlabelled_names(ctx: NoticeContext) -> list[tuple[int, str]]:
             # `刘 畅 029-…，韩晓辉 029-…`: a comma after a number does too.
             parts = re.split(r"[；;]|(?<=\d)(?:[ \t\u3000]{2,}|[，,][ \t\u3000]*)(?=[\u4e00-\u9fff])", raw)
             names = [n for part in parts for n in _names_before_number(part, below.text)]
+            # `市总工会劳动保护部：沈佳怡、朱建国`, the number on the next line.
+            office = _OFFICE_THEN_NAMES.match(raw) if heading and not names else None
+            if office:
+                names = [n for n in re.split(r"[、，,\s]+", office["names"]) if looks_like_name(n, longest=4)]
             if not names and not heading:
                 break
             found.extend((below.start, n) for n in names)
@@ -317,7 +332,9 @@ def extract(ctx: NoticeContext) -> dict:
             items.append((m.start(), "name", name))
     for m in _NAME_AFTER_PHONE.finditer(text, lo, hi):
         name = m["name"]
-        if not re.search(r"传真|办公|室|处|科|局|兼|手机|座机|电话", name):
+        line = text[text.rfind("\n", lo, m.start()) + 1:m.start()]
+        if re.search(_LABEL_PHONE, line) and looks_like_name(name, longest=4) and \
+                not re.search(r"传真|办公|室|处|科|局|兼|手机|座机|电话", name):
             items.append((m.start(), "name", name))
     for m in _DEPARTMENT.finditer(text, lo, hi):
         items.append((m.start(), "department", m["dept"].strip()))

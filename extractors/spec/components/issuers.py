@@ -11,7 +11,7 @@ from extractors.spec.patterns import DOC_NUMBER_RE, ORG_LINE_RE, ORG_SUFFIX, squ
 from models.spec import TextValue
 
 NAME = "spec_issuers"
-VERSION = "7"
+VERSION = "8"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("issuers",)
 
@@ -252,6 +252,27 @@ def _page_source(ctx: NoticeContext) -> list[TextValue]:
     return [TextValue(value=m["org"], confidence=0.6, provenance=ctx.prov(m.start("org"), m.end("org")))]
 
 
+# `根据《农业农村部办公厅关于…的通知》（农办科〔2024〕8号，见附件1）要求`: a notice cited and
+# attached is the one this notice passes on, whatever verb it uses.
+_ATTACHED_NOTICE = re.compile(r"《(?P<title>[^《》]{6,120})》\s*[（(][^）)]{0,40}?见附件")
+
+
+def _attached_notice_issuers(ctx: NoticeContext) -> list[TextValue]:
+    found = []
+    for m in _ATTACHED_NOTICE.finditer(ctx.text, ctx.start, ctx.end):
+        title = _TITLE_ISSUER.match(squash(m["title"]))
+        if title:
+            found.append(TextValue(value=title["org"], confidence=0.75,
+                                   provenance=ctx.prov(m.start("title"), m.start("title") + len(title["org"]))))
+    return found
+
+
+# A signature's seal note (`安徽省建筑业协会（盖章）`) is no part of the name.
+_SEAL_NOTE = re.compile(r"[（(](?:盖章|公章|印章|签章|章)[)）]$")
+
+
 def extract(ctx: NoticeContext) -> dict:
     found = _letterhead(ctx) + _header_lines(ctx) + _from_title(ctx) + (_signature(ctx) or _undated_signature(ctx))
+    found = [v.model_copy(update={"value": _SEAL_NOTE.sub("", v.value)}) for v in found]
+    found += _attached_notice_issuers(ctx)
     return {"issuers": merge_orgs(found or _page_source(ctx))}

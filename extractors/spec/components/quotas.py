@@ -17,12 +17,12 @@ from models.spec import Quota, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_quotas"
-VERSION = "10"
+VERSION = "11"
 REQUIRES = ("award_names",)
 ASSIGNS = ("quotas", "categories")
 
 _COUNT = re.compile(
-    rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各|≤|<=)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席|件|所|支)"
+    rf"(?P<pre>原则上不超过|不超过|不多于|不得超过|最多|至多|限报|限推|限额|共|各|≤|<=)?\s*(?P<n>{NUMBER})\s*(?P<unit>个|名|家|项|位|人|户|席|件|所|支|组)"
     rf"(?P<limit>为限)?")
 _NOT_AFTER = re.compile(
     r"^\s*(?:工作日|自然日|环节|方面|类别|类|领域|月|年|周|步骤|阶段|程序|批|等次|档次|等级|级别|奖种|小时|天|百分点|以上|以内|"
@@ -32,7 +32,7 @@ _NOT_AFTER = re.compile(
     r"联合)")
 # `其中发明专利不少于八项`: a minimum, no cap.
 # `同一项目`, `单一企业`: no count either.
-_NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上|不少于|不低于|至少|同|单|唯|统)\s*$")
+_NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上|不少于|不低于|至少|同|单|唯|统|由)\s*$")
 _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
                         r"评定|认定|遴选|命名|限报|为限|为原则|"
                         # `本届设一等奖3项、二等奖5项`: the count follows the class it sets
@@ -217,9 +217,15 @@ def extract(ctx: NoticeContext) -> dict:
     headings = [(line.start, line.squashed) for line in ctx.lines
                 if line.start >= ctx.segment.header_end and _TOP_HEADING.match(line.squashed)]
     classes: list[str] = []
+    topic = False
     for s, e in sentences(ctx.text, ctx.segment.header_end, ctx.end):
         heading = next((h for at, h in reversed(headings) if at <= s), "")
-        found = _quotas_in(ctx.text, s, e, default, quota_section=bool(_QUOTA_HEADING.search(heading)))
+        # `…优胜奖分设优胜单位、优秀班组两类。其中优胜单位不超过40家…`: 其中 goes on with the
+        # sentence before, and its topic.
+        goes_on = topic and ctx.text.startswith("其中", s)
+        found = _quotas_in(ctx.text, s, e, default,
+                           quota_section=bool(_QUOTA_HEADING.search(heading)) or goes_on)
+        topic = bool(_TOPIC.search(ctx.text, s, e))
         # `大奖设「新建建筑类」及「既有建筑类」。每类设金奖1名、优异奖不超过三名。`: each class
         # has its own awards.
         if classes and _PER_CLASS.match(ctx.text, s):

@@ -184,3 +184,19 @@ def test_founding_month_in_chinese_numerals(written, month):
     doc = docx_doc(["申报表", ["单位名称", "米易县山青新能源科技有限公司"], ["成立时间", written]])
     values, _ = claims_of(doc)
     assert values["founding_date"] == month
+
+
+def test_a_school_form_names_its_fields_its_own_way():
+    doc = docx_doc([
+        "第五届中国质量奖（教育机构）申报表",
+        ["学校全称", "定西市陇中高级中学", "统一代码", "12 621102 203302041 E"],
+        ["建校时间", "1958年9月", "办学类型", "普通高级中学"],
+        ["校长", "段建国", "联络人", "陈慧"],
+        ["学校地址", "甘肃省定西市安定区交通路91号", "办公电话", "0932-8213360"],
+        "学校（公章）", "2023年4月21日"])
+    values, _ = claims_of(doc)
+    assert values["uscc"] == "12621102203302041E"
+    assert values["founding_date"] == "1958-09"
+    assert values["org_type"] == "普通高级中学"
+    assert values["legal_representative"] == "段建国"
+    assert values["contact_name"] == "陈慧" and values["contact_phone"] == "0932-8213360"

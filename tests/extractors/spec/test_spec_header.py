@@ -211,6 +211,13 @@ def test_issuer_of_a_web_page_from_its_bilingual_banner(spec_of):
     ("关于开展2024年度安徽省巾帼文明岗\n创建命名工作的通知\n各市妇联：\n", {"安徽省巾帼文明岗"}),
     # A contest named on a deck's cover.
     ("第六届台州市“市长杯”工业设计大赛\n参赛指南宣讲\n台州市经济和信息化局\n目 录\n", {"台州市市长杯工业设计大赛"}),
+    ("关于开展2023年度陕西省用户满意标杆企业和陕西省用户满意服务明星推荐工作的通知\n各有关单位：\n",
+     {"陕西省用户满意标杆企业", "陕西省用户满意服务明星"}),
+    ("关于开展2024年度安徽省建设工程“黄山杯”奖申报工作的通知\n各有关单位：\n", {"安徽省建设工程黄山杯奖"}),
+    # Grants and recognitions are called for as awards are; a one-character note stays.
+    ("郑州市市场监督管理局关于组织申报2024年度郑州市标准化战略资助项目的通知\n各有关单位：\n", {"郑州市标准化战略资助"}),
+    ("宁波市经济和信息化局关于组织开展2024年度宁波市首台（套）装备认定及奖励申报工作的通知\n各有关单位：\n",
+     {"宁波市首台（套）装备"}),
 ])
 def test_more_honour_titles(spec_of, text, awards):
     assert {a.value for a in spec_of(text).award_names} == awards
@@ -244,3 +251,10 @@ def test_companies_a_publicity_notice_lists_are_no_issuers(spec_of):
             "根据《芜湖市政府质量奖管理办法》规定，现将第二届芜湖市政府质量奖拟表彰对象予以公示。\n\n"
             "一、芜湖市政府质量奖（组织）拟表彰对象\n\n芜湖长江精密轴承股份有限公司\n\n安徽鸠兹汽车零部件有限公司\n")
     assert field_view(spec_of(text)).issuers == ["芜湖市市场监督管理局"]
+
+
+def test_a_notice_cited_and_attached_is_passed_on_and_a_seal_note_is_no_name(spec_of):
+    text = ("福建省农业农村厅关于组织推荐2022-2024年度全国农牧渔业丰收奖的通知\n各设区市农业农村局：\n"
+            "根据《农业农村部办公厅关于开展2022—2024年度全国农牧渔业丰收奖推荐工作的通知》（农办科〔2024〕8号，"
+            "见附件1）要求，现将有关事项通知如下：\n请于2024年6月30日前报送。\n\n福建省农业农村厅（盖章）\n2024年5月20日\n")
+    assert set(field_view(spec_of(text)).issuers) == {"福建省农业农村厅", "农业农村部办公厅"}

@@ -172,6 +172,17 @@ def test_each_of_the_classes_named_before_has_its_awards(spec_of):
     ("每间机构最多提名两个项目，同一项目不可同时参选两个类别。", {("submission", 2)}),
     # No word of awards or recommending: each one's cap on what it sends in.
     ("每个参赛单位（个人）报送作品不超过3件。", {("submission", 3)}),
+    # `由一家单位申报`: who may, not how many
+    ("每家单位本年度申报项目不超过10项，同一标准只能由一家单位申报。", {("submission", 10)}),
 ])
 def test_caps_on_what_each_one_puts_forward(spec_of, sentence, expected):
     assert {(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“安康杯”竞赛优胜奖分设优胜单位、优秀班组两类。其中优胜单位不超过40家，优秀班组不超过60个。",
+     {("award", 40), ("award", 60)}),
+    ("分“个人组”及“团体组”，个人组获奖名额以5名为限，团体组以3组为限。", {("award", 5), ("award", 3)}),
+])
+def test_counts_after_the_classes_are_named(spec_of, text, expected):
+    assert {(q.scope, q.max) for q in spec_of(HEAD + text).quotas} == expected
