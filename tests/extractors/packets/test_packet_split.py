@@ -114,3 +114,15 @@ def test_a_contents_page_titled_with_its_packet_is_a_cover_not_a_form():
 
 def test_supporting_material_titles_are_evidence():
     assert title_kind("佐证材料") == K.EVIDENCE
+
+
+def test_a_forms_untitled_second_page_of_labelled_cells_stays_the_form():
+    # heldout-gansu-2023, A1.pdf: page 2 holds the form's table and its 质量管理制度、模式和方法简介,
+    # prose a self-assessment would use too.
+    from pathlib import Path
+    from extractors.readers import read_document
+    form = Path(__file__).resolve().parents[3] / "sample_docs/packets/heldout-gansu-2023/gs-05-no-evidence/A1.pdf"
+    docs = read_file_documents(form.name, read_document(form), [])
+    assert [(d.kind, d.pages) for d in docs] == [(K.APPLICATION_FORM, [1, 2])]
+    claims = {c.field: c.value for c in docs[0].claims}
+    assert claims["uscc"] == "91620171MAU3EXB355" and claims["legal_representative"] == "何文斌"
