@@ -23,7 +23,7 @@ _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 _NUM_OR_SPLIT = rf"(?:\d[ \t\u3000]\d|{_NUM})"
 _YEAR = rf"(?:\d{{4}}|[{_CN}]{{4}})"
 _S = r"[ \t\u3000]*"          # spaces copying puts between characters, never a line break
-_DAY_END = r"[日号號]"
+_DAY_END = r"[日号號曰]"          # (曰: OCR reads 日 so)
 
 
 @dataclass(frozen=True)

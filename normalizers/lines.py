@@ -42,6 +42,9 @@ _CLAUSE_PUNCT = re.compile("[，、。；]")
 _TERMINAL = set("。！？；：!?;:…") | set(_CLOSERS)
 _HAN_OR_WORD = re.compile(f"[{HAN}A-Za-z0-9]")
 _LABEL = re.compile(f"^[{HAN}]{{1,8}}[：:](?=.)")
+# `海北州、黄南州 | 1 | 3`: cells set apart by bars (text copied out of a table).
+_BAR_ROW = re.compile(r"\S[ \t]*[|｜][ \t]*\S[^\n]*[|｜]|^[^|｜\n]{1,30}[ \t]+[|｜][ \t]+\S")
+_TAIL_ROW = 60
 _WRAPPING_LABEL = re.compile(f"^[{HAN}]{{0,4}}(?:地址|地点|住所|单位|名称)[：:]")
 _HAN_START = re.compile(f"[{HAN}]")
 _DOC_NUMBER_LINE = re.compile(f"^[{HAN}]{{1,12}}〔\\d{{4}}〕第?\\d{{1,5}}号$")
@@ -136,8 +139,8 @@ def continues(paragraph: str, line: str, *, paragraph_start: bool = False,
         # `（一）` or `-` alone: its text is on the next line (a bullet's may be a marker too).
         if hit[0] == "bullet" or (hit[0] != "attachment" and not heading_marker(line)):
             return True
-    if starts_block(line):
-        return False
+    if starts_block(line) or _BAR_ROW.search(line) or _BAR_ROW.search(paragraph[-_TAIL_ROW:]):
+        return False                                    # (a table row set out with bars is a line of its own)
     if (_open_bracket(paragraph) or paragraph[-1] in _CONTINUES_AFTER or line[0] in _CANNOT_START
             or paragraph[-1].isdigit() and line[0] in _UNITS):
         return True

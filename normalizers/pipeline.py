@@ -24,7 +24,8 @@ from normalizers.lines import (continues, is_bare_page_number, is_page_mark, joi
 from normalizers.ocr_digits import repair_digit_lookalikes
 from normalizers.offsets import Mapped
 from normalizers.punctuation import unify_punctuation
-from normalizers.script import detect_script, needs_conversion, to_simplified, traditional_count
+from normalizers.script import (detect_script, needs_conversion, strays_to_simplified, to_simplified,
+                                traditional_count)
 from normalizers.spacing import remove_spaces
 from normalizers.tibetan import has_tibetan, is_tibetan_line, strip_tibetan
 from normalizers.width import fold_width
@@ -56,7 +57,8 @@ def _to_simplified_by_line(text: str, script: Script) -> str:
         return to_simplified(text)
     pieces = LINE_BREAK.split(text)
     breaks = LINE_BREAK.findall(text)
-    converted = [to_simplified(p) if needs_conversion(p, document_script=script) else p for p in pieces]
+    converted = [to_simplified(p) if needs_conversion(p, document_script=script) else strays_to_simplified(p)
+                 for p in pieces]
     return "".join(x for pair in zip(converted, [*breaks, ""]) for x in pair)
 
 

@@ -8,7 +8,9 @@ The pure-Python OpenCC package takes 6–10 ms per page, so its `t2s` dictionari
 here directly: phrases first (longest at each position, as OpenCC prefers them), then one
 `str.translate` for single characters — the same output (tested against OpenCC on the seeds)
 at C speed. Text is converted only where it holds Traditional characters, and a line of
-Simplified text with a stray character both scripts use (乾, 於) is left alone.
+Simplified text with a stray character both scripts use (乾, 於) is left alone; a character
+Simplified writing never uses (醫, 衛: outside GB 2312), which OCR or copying strews into a
+Simplified notice, is converted wherever it stands.
 """
 from __future__ import annotations
 
@@ -111,3 +113,21 @@ def _t2s() -> tuple[re.Pattern[str], dict[int, str]]:
     for source, target in _tables()[2].items():
         characters.update({k: target for k, v in characters.items() if ord(v) == source})
     return re.compile("|".join(map(re.escape, keys))), characters
+
+
+@lru_cache(maxsize=1)
+def _strictly_traditional() -> dict[int, str]:
+    """t2s for the characters outside GB 2312, the Simplified character set: 醫 is never
+    written in Simplified text, 乾 and 於 are."""
+    def in_gb2312(ch: str) -> bool:
+        try:
+            ch.encode("gb2312")
+            return True
+        except UnicodeEncodeError:
+            return False
+    return {code: target for code, target in _t2s()[1].items() if not in_gb2312(chr(code))}
+
+
+def strays_to_simplified(text: str) -> str:
+    """Only the characters Simplified writing never uses, one for one (offsets keep)."""
+    return text.translate(_strictly_traditional())

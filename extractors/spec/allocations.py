@@ -28,8 +28,11 @@ _BODY = rf"[{_HAN}（）()]{{1,24}}?(?:局|委|会|厅|办|单位|部门|管委�
 _REST = rf"(?:其余|其他)[{_HAN}\d]{{1,10}}(?:[（(][{_HAN}]{{1,6}}[)）])?"
 # A class of bodies may get a share each: `其他公办本科高校   每校 4`.
 # A note may follow the place (`贵阳市（含贵安新区）`); a dash is a column the place gets no share of.
-_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>{_BODY}|{_PLACE}|{_REST})(?:[（(][^）)\d]{{1,12}}[)）])?\s*(?:各|每[校所家个])?\s*"
-                  rf"(?P<counts>(?:\d{{1,3}}|[—－/-])(?:\s+(?:\d{{1,3}}|[—－/-]))*)\s*{_UNIT}?\s*$")
+# Cells may be set apart by `|`; places listed together share the row (`海北州、黄南州 | 1 | 3`,
+# `榆阳区、神木市 | 各4名`).
+_COUNT_CELL = rf"(?:各|每[校所家个])?\s*(?:\d{{1,3}}|[—－/-])\s*{_UNIT}?"
+_ROW = re.compile(rf"^\s*(?:\d{{1,3}}[.、]?\s*)?(?P<place>(?:{_BODY}|{_PLACE})(?:、(?:{_BODY}|{_PLACE})){{0,5}}|{_REST})"
+                  rf"(?:[（(][^）)\d]{{1,12}}[)）])?[\s|｜]*(?P<counts>{_COUNT_CELL}(?:[\s|｜]+{_COUNT_CELL})*)[\s|｜]*$")
 # A table set out several places to a line: `合肥市 15   淮北市 6   亳州市 8   宿州市 9`.
 _PAIR = re.compile(rf"(?P<place>{_PLACE}|{_BODY})\s*(?P<n>\d{{1,3}})\s*{_UNIT}?")
 _PAIRS_ROW = re.compile(rf"^\s*(?:(?:{_PLACE}|{_BODY})\s*\d{{1,3}}\s*{_UNIT}?\s+){{1,7}}(?:{_PLACE}|{_BODY})\s*\d{{1,3}}\s*{_UNIT}?\s*$")
@@ -86,9 +89,10 @@ def _table(text: str, lo: int, hi: int) -> list[Allocation]:
         m = _ROW.match(line)
         if m:
             at = pos + m.start("counts")
-            for n in re.findall(r"\d+", m["counts"]):
-                if 0 < int(n) < 1000:
-                    run.append(Allocation(pos + m.start("place"), at + len(m["counts"]), m["place"], int(n)))
+            for place in (m["place"].split("、") if not m["place"].startswith(("其余", "其他")) else [m["place"]]):
+                for n in re.findall(r"\d+", m["counts"]):
+                    if 0 < int(n) < 1000:
+                        run.append(Allocation(pos + m.start("place"), at + len(m["counts"]), place, int(n)))
         elif _PAIRS_ROW.match(line):
             run.extend(Allocation(pos + p.start(), pos + p.end(), p["place"], int(p["n"]))
                        for p in _PAIR.finditer(line) if 0 < int(p["n"]) < 1000)

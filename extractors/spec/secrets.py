@@ -13,7 +13,8 @@ _SECRET_RE = re.compile(
     r"(?P<label>(?:登录|邮箱|初始|访问|账户|账号|帳號|登錄)?(?:密\s*[码碼]|口\s*令|password|passwd|pwd)"
     r"|提取[码碼]|访问码|訪問碼|验证码|驗證碼|授权码|授權碼|邀请码|邀請碼|access[ _-]?code|api[ _-]?key|token|secret)"
     # `初始口令为：123456`: the verb and a colon together.
-    r"(?P<sep>\s*(?:(?:为|為|是)\s*[:：]?|[:：=]|\bis\b)\s*|\s+|(?=[A-Za-z0-9]))"
+    # `初始登录密码统一为 cbda2025`: a word of scope may stand before the verb.
+    r"(?P<sep>\s*(?:(?:统一|統一|均|一律|默认|默認)?(?:为|為|是)\s*[:：]?|[:：=]|\bis\b)\s*|\s+|(?=[A-Za-z0-9]))"
     # A note in brackets may follow the value: `初始密码为123456（登录后请修改）`.
     r"(?P<value>" + _VALUE + r")(?=[.。，,；;\s)）]*(?:$|[\s，,；;。)）（(]))",
     re.IGNORECASE | re.MULTILINE)

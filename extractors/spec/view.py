@@ -5,10 +5,17 @@ outer notice's own (its signature date, else the page's publication date).
 """
 from __future__ import annotations
 
+import re
+
 from extractors.spec.components.issuers import merge_orgs
 from extractors.spec.patterns import squash
 from models.fields import FieldQuota, FieldView
 from models.spec import AwardSpec
+
+
+# `王老师`, `梁小姐`, `彭工`: a surname and a form of address is whom to ask for, not a person's
+# name (FIELDS.md: person names). The spec's contacts keep them for the reviewer.
+_TITLE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,2}(?:老师|先生|女士|小姐|同志)|[\u4e00-\u9fff](?:工|总)")
 
 
 def _unique(values) -> list:
@@ -42,7 +49,7 @@ def field_view(spec: AwardSpec) -> FieldView:
         issue_date=issue.value if issue else None,
         deadlines=sorted(_unique(d.date for p in parts for d in p.deadlines if d.kind != "start")),
         quotas=quotas,
-        contact_names=_unique(squash(n) for c in contacts for n in c.names),
+        contact_names=_unique(squash(n) for c in contacts for n in c.names if not _TITLE_ONLY.fullmatch(squash(n))),
         phones=_unique(n for c in contacts for n in (*c.phones, *c.faxes)),
         emails=_unique(e.lower() for c in contacts for e in c.emails),
         postcodes=_unique(c.postcode for c in contacts),

@@ -113,3 +113,9 @@ def test_a_finished_contact_field_ends_the_line(paragraph, line):
 
 def test_an_address_still_wraps_before_its_floor():
     assert continues("地址：西藏自治区拉萨市城关区罗布林卡路21号德丹", "林小区五栋一单元101室")
+
+
+def test_rows_of_a_table_set_out_with_bars_are_never_joined():
+    assert not continues("海北州、黄南州 | 1 | 3", "海南州、果洛州、玉树州 | 1 | 2")
+    assert not continues("青海省三八红旗手（集体）推荐名额分配表", "地区 | 集体（个） | 个人（名）")
+    assert continues("各推荐单位要按照公开、公平、公正的原则，组织开展推荐工", "作。")

@@ -36,3 +36,10 @@ def test_simplified_line_with_shared_character_is_left_alone():
     assert not needs_conversion(line, document_script=Script.HANS)
     assert needs_conversion("夏猶攀", document_script=Script.HANS)
     assert needs_conversion("申報組織批準同意后", document_script=Script.HANT)
+
+
+def test_characters_simplified_writing_never_uses_are_converted_in_a_simplified_notice():
+    from normalizers.pipeline import normalize_text
+    text = normalize_text("关于开展黔东南州“最美乡村醫生”推选活动的通知\n请与乡村衛生室联繫。乾坤未定，於是报名。\n").text
+    assert "最美乡村医生" in text and "乡村卫生室联系" in text
+    assert "乾坤" in text and "於是" in text        # both scripts write these

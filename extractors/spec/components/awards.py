@@ -73,10 +73,10 @@ def _in_title(title: str) -> list[str]:
 _HONOUR_WORDS = re.compile(r"优秀|先进|标杆|示范|品牌|称号|十佳|卓越|模范|能手|工匠|信得过|成果|首席|标兵|领军|杰出|"
                            r"大师|大赛|竞赛|先锋|文明号|文明岗|巾帼|奖章|奖状|冠军|最美|明星|之星|"
                            # grants and recognitions a notice calls for like an award
-                           r"首台|资助|专精特新|瞪羚|独角兽")
+                           r"首台|资助|专精特新|瞪羚|独角兽|红旗|老字号|好老师|名师|名医|科普作品")
 # Two things a title names at once: `首席技师和技能大师`, `…质量奖和…先进单位`.
 _AND = re.compile(r"[和及与]")
-_HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办"
+_HONOUR_VERBS = r"推荐|评选|开展|申报|认定|遴选|命名|组织|做好|征集|举办|表彰"
 # A verb the lazy match left at the start of the name (`组织申报…`).
 _LEAD_VERB = re.compile(rf"^(?:{_HONOUR_VERBS})+")
 _HONOUR = re.compile(
@@ -95,25 +95,27 @@ def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
     chunks = re.split(r"[《》〈〉“”\"「」]", clean)
     for i, chunk in enumerate(chunks):
         m = (_HONOUR_AFTER_AND.search(chunk) if after_and else None) or _HONOUR.search(chunk)
-        if m and _HONOUR_WORDS.search(m["name"]) and "关于" in m["name"]:
-            # `…信息化局关于组织开展宁波市首台（套）装备认定`: what follows the last lead-in
-            lead = _LEAD.sub("", m["name"])
-            if len(lead) >= 4:
-                return [lead]
         if m and _HONOUR_WORDS.search(m["name"]):
-            m_name = _LEAD_VERB.sub("", m["name"])
-            if m_name != m["name"] and len(m_name) >= 4:
-                return [m_name]
+            name = m["name"]
+            # What follows the last lead-in (`…信息化局关于组织开展宁波市首台（套）装备`) or a
+            # verb the lazy match left in front (`组织申报…`, `评选表彰…`).
+            for lead in (_LEAD, _LEAD_VERB):
+                stripped = lead.sub("", name) if lead is _LEAD_VERB or "关于" in name else name
+                name = stripped if len(stripped) >= 4 else name
             # `开展湖北省首席技师和湖北省技能大师评选`: two honours under one verb.
-            parts = _AND.split(m["name"])
+            parts = _AND.split(name)
             if len(parts) > 1 and all(len(p) >= 4 and _HONOUR_WORDS.search(p) for p in parts):
                 return parts
-            return [m["name"]]
+            return [name]
         # `开展“昆山品牌”认定工作`: the quoted name, then what is done with it; a noun
         # right after the quote belongs to the name (`“隐形冠军”企业认定` → 隐形冠军企业).
         then = _QUOTED_THEN.match(chunks[i + 1]) if i % 2 and i + 1 < len(chunks) else None
         if then and _HONOUR_WORDS.search(chunk):
             return [chunk + (then["noun"] or "")]
+        # `推荐申报《福建省优秀科普作品》的通知`: the verb before the quoted name.
+        if i % 2 and _HONOUR_WORDS.search(chunk) and re.search(rf"(?:{_HONOUR_VERBS})$", chunks[i - 1]) \
+                and (i + 1 >= len(chunks) or re.match(r"^(?:的通知|$)", chunks[i + 1])):
+            return [chunk]
     return []
 
 

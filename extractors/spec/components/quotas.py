@@ -33,7 +33,7 @@ _NOT_AFTER = re.compile(
 # `其中发明专利不少于八项`: a minimum, no cap.
 # `同一项目`, `单一企业`: no count either.
 _NOT_BEFORE = re.compile(r"(近|连续|第|前|每|后|满|超过|达到|以上|不少于|不低于|至少|同|单|唯|统|由)\s*$")
-_AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|评出|产生|推荐|申报|提名|限额|其中|入选|"
+_AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授予|表彰|评选|推选|评出|产生|推荐|申报|提名|限额|其中|入选|"
                         r"评定|认定|遴选|命名|限报|为限|为原则|"
                         # `本届设一等奖3项、二等奖5项`: the count follows the class it sets
                         rf"设[^，。；]{{0,10}}?奖\s*(?:{NUMBER})\s*[个名家项位人件]|"
@@ -44,7 +44,7 @@ _AWARD_CUE = re.compile(r"名额|设奖|奖项|设立|设置|获奖|授奖|授�
                         r"各(?:至多|最多|不超过|不多于)|"
                         # `每家企業最多提交3個品牌申請`
                         r"每[^，。；]{0,8}?(?:提交|申请)")
-_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选|申请")
+_TOPIC = re.compile(r"奖|名额|推荐|申报|提名|候选|评定|认定|遴选|限报|评选|推选|申请")
 _SUBMISSION_CUE = re.compile(
     r"(每个|每家|每一|每|各)[^，,。；]{0,14}?(推荐|申报|报送|上报|限报|提名|推选|择优|提交|报名)|推荐名额|申报名额|限报|限额|"
     # `同一单位申报标准项目奖不超过2项`: a cap on what one applicant puts forward
@@ -53,7 +53,7 @@ _SUBMISSION_CUE = re.compile(
     r"(?:申报|推荐|报送|上报|提名)的[，,]\s*(?:以|限|不超过|不得超过|最多)")
 # An award count is marked as one: `名额不超过3个`, `设奖8个`, `其中：组织3个`, `5个“…”名额`.
 _AWARD_MARK_BEFORE = re.compile(
-    r"(名额|设奖|设立|设置|设|评选出|评出|评选|评定|认定|授予|表彰|奖励|获奖|授奖|其中|产生|确定|不超过|不多于|最多|至多|分别)[^。；]{0,12}$")
+    r"(名额|设奖|设立|设置|设|评选出|评出|评选|推选|评定|认定|授予|表彰|奖励|获奖|授奖|其中|产生|确定|不超过|不多于|最多|至多|分别|控制在)[^。；]{0,12}$")
 _AWARD_MARK_AFTER = re.compile(r"^[^。；，,]{0,15}名额")
 # `…主管部门进行初审，推荐组织不超过3个`, `我省推荐发明专利不超过二十项`: the clause recommends,
 # the sentence's subject is one who recommends.
@@ -67,7 +67,7 @@ _RECOMMENDER = re.compile(r"各|每|推荐单位|主管部门|我省|我市|我�
 _AWARD_WORDS = re.compile(r"名额|设奖|设立|评选|评出|获奖|授奖|授予|表彰|奖励")
 _PER = re.compile(r"(每个|每家|每一|每|各)([^，,。；]{0,12}?)(推荐|申报|报送|上报|限报|提名)")
 # `每个项目完成人原则上不超过15人，完成单位不超过10个`: the make-up of one entry, no quota.
-_EXCLUDE_SENTENCE = re.compile(r"公示|工作日|环节|年内|年以上|专家|完成人|完成单位|起草人|起草单位|参与人")
+_EXCLUDE_SENTENCE = re.compile(r"公示|工作日|环节|年内|年以上|专家|完成人|完成单位|起草人|起草单位|参与人|参建单位|合作单位|团队成员")
 _CATEGORY_BEFORE = re.compile(r"([\u4e00-\u9fff“”\"]{1,12})\s*$")
 _QUOTED_NAMES = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 _LISTED_NAMES = re.compile(r"设(?:立|置)?([\u4e00-\u9fff]{2,12}奖)(?:和|、|及)([\u4e00-\u9fff]{2,14}奖)")
@@ -133,6 +133,7 @@ def _recommender(clause: str) -> str | None:
     return m["who"] if m else None
 
 
+_CAPPED_WITHIN = re.compile(r"(?:控制在|限制在|限定在|限于)\s*$")
 _CAP_BEFORE_VERB = re.compile(r"(?:最多|至多|不超过|不得超过|限)[\u4e00-\u9fff]{1,3}$")
 # `每个参赛单位（个人）报送作品不超过3件`: a cap on what each one submits, whatever it is called.
 _EACH_SUBMITS = re.compile(r"每[^，,。；]{0,14}?(?:推荐|申报|报送|上报|提名|提交|报名)[^，,。；]{0,8}?(?:不超过|不多于|不得超过|最多|至多|限)")
@@ -163,7 +164,9 @@ def _quotas_in(text: str, start: int, end: int, default: str, *, quota_section: 
         n = chinese_to_int(m["n"])
         if n is None or n == 0 or n >= 1000 or m["n"] in ("百", "千", "万"):
             continue          # `百名优秀企业家`, `千家企业`: names of campaigns, not caps
-        if _NOT_AFTER.match(text[m.end():m.end() + 6]) or _NOT_BEFORE.search(text[max(start, m.start() - 3):m.start()]):
+        capped = _CAPPED_WITHIN.search(text, max(start, m.start() - 4), m.start())   # `控制在15个以内`
+        if (_NOT_AFTER.match(text[m.end():m.end() + 6]) and not capped) or \
+                _NOT_BEFORE.search(text[max(start, m.start() - 3):m.start()]):
             continue
         if m["pre"] is None and m["n"] in ("一", "两", "二") and m["unit"] == "个" and \
                 not _CAP_BEFORE_VERB.search(text, max(start, m.start() - 8), m.start()):

@@ -186,3 +186,15 @@ def test_caps_on_what_each_one_puts_forward(spec_of, sentence, expected):
 ])
 def test_counts_after_the_classes_are_named(spec_of, text, expected):
     assert {(q.scope, q.max) for q in spec_of(HEAD + text).quotas} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全州推选“最美乡村医生”20名。", {("award", 20)}),
+    ("全市推选“星城好老师”100名，其中“星城好老师”标兵10名。", {("award", 100), ("award", 10)}),
+    ("本年度优秀科普作品名额控制在15个以内。", {("award", 15)}),
+    # how many build one project together is no cap on awards
+    ("联合承建的工程由主承建单位申报，参建单位一般不超过2家。中央企业集团推荐工程原则上不超过10项（含）。",
+     {("submission", 10)}),
+])
+def test_more_ways_to_state_a_count(spec_of, sentence, expected):
+    assert {(q.scope, q.max) for q in spec_of(HEAD + sentence).quotas} == expected

@@ -63,3 +63,15 @@ def test_password_after_verb_and_colon():
 def test_password_followed_by_a_bracketed_note():
     text = "申报系统账号为统一社会信用代码，初始密码为123456（登录后请修改）。"
     assert [text[s:e] for s, e, _ in find_secrets(text)] == ["123456"]
+
+
+def test_a_word_of_scope_before_the_verb():
+    text = "首次使用系统的单位，系统初始登录密码统一为 cbda2025，登录后请立即修改。"
+    assert [text[s:e] for s, e, _ in find_secrets(text)] == ["cbda2025"]
+
+
+def test_one_credential_printed_twice_is_one_exposed(spec_of):
+    text = ("关于推荐申报2024年《福建省优秀科普作品》的通知\n各设区市科协：\n"
+            "统一上传至网盘：https://pan.baidu.com/s/1xK9mQ2rTfB7nLpZ?pwd=fk24\n提取码：fk24。\n"
+            "填表说明：作品电子版请上传至通知所列网盘（提取码：fk24）。\n")
+    assert field_view(spec_of(text)).secrets == 1
