@@ -7,7 +7,7 @@ import importlib
 import sys
 from pathlib import Path
 
-PARTS = ["born_digital", "scans", "packets", "heldout_packets", "heldout_gansu"]
+PARTS = ["born_digital", "scans", "packets", "heldout_packets", "heldout_gansu", "heldout_tacheng"]
 ROOT = Path(__file__).resolve().parents[1]
 
 
