@@ -67,6 +67,8 @@ def check_names(packet: Packet) -> list[Flag]:
             continue
         if len(found) >= 4 and expected.startswith(found):
             continue          # a team or branch of the organisation named (its licence is the parent's)
+        if expected in found:
+            continue          # the name with words around it (`所属…分公司`)
         unsure = min(claim.confidence, ref_claim.confidence) < _OCR_TRUST or "ocr" in (doc.origin, ref_doc.origin)
         if unsure and _one_char_apart(found, expected):
             continue

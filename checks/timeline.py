@@ -159,15 +159,16 @@ def check_dates(packet: Packet, spec: AwardSpec, today: date) -> list[Flag]:
                 FlagCode.DATE_INCONSISTENT,
                 f"公示结束日期 {end} 早于开始日期 {start}",
                 [cite(doc, start_c), cite(doc, end_c)]))
-        # A proof that a 公示 ran without objection cannot be signed before the 公示 ended. (Days
-        # before it, not months: a date that far off is a misread, or the year's template.)
+        # A proof that a 公示 ran without objection cannot be signed before the 公示 began. (Days
+        # before it, not months: a date that far off is a misread, or the year's template. The
+        # day it began is often read as the proof's date, so that day itself is let be.)
         signed_c = doc.claim("doc_date")
         signed_on = parse_date(signed_c.value) if signed_c else None
-        if signed_on and end and 0 < (end - signed_on).days <= _PROOF_EARLY_DAYS and not (start and end < start):
+        if signed_on and start and end and start <= end and 0 < (start - signed_on).days <= _PROOF_EARLY_DAYS:
             flags.append(make_flag(
                 FlagCode.DATE_INCONSISTENT,
-                f"公示情况说明落款日期 {signed_on} 早于公示结束日期 {end}",
-                [cite(doc, signed_c), cite(doc, end_c)]))
+                f"公示情况说明落款日期 {signed_on} 早于公示开始日期 {start}",
+                [cite(doc, signed_c), cite(doc, start_c)]))
     issued = _notice_date(spec)
     if issued:
         for field in SIGNED_DATE_FIELDS:

@@ -230,8 +230,12 @@ def test_a_nationwide_region_admits_every_province_and_codes_in_groups_are_read_
     assert F.USCC_INVALID not in codes(org_packet(form={"uscc": grouped}), xizang_spec)
 
 
-def test_a_publicity_proof_signed_before_its_publicity_ended_is_inconsistent(xizang_spec):
-    early = org_packet(publicity={"publicity_start": "2023-07-10", "publicity_end": "2023-07-14",
-                                  "doc_date": "2023-07-12"})
-    assert F.DATE_INCONSISTENT in codes(early, xizang_spec)
-    assert F.DATE_INCONSISTENT not in codes(org_packet(), xizang_spec)       # signed 07-17
+def test_a_publicity_proof_signed_before_its_publicity_began_is_inconsistent(xizang_spec):
+    def proof(signed):
+        return org_packet(publicity={"publicity_start": "2023-07-10", "publicity_end": "2023-07-14",
+                                     "doc_date": signed})
+    assert F.DATE_INCONSISTENT in codes(proof("2023-07-06"), xizang_spec)
+    assert F.DATE_INCONSISTENT not in codes(proof("2023-07-10"), xizang_spec)   # its start, read as its date
+    misread = check_packet(proof("2023-01-01"), xizang_spec, today=TODAY).flags     # months off
+    assert not any("公示开始" in f.message for f in misread)
+    assert F.DATE_INCONSISTENT not in codes(org_packet(), xizang_spec)           # signed 07-17

@@ -17,7 +17,8 @@ SEEDS = Path("/work/shared/seeds")
 BATCH_CODES = {"DUPLICATE_APPLICATION", "DUPLICATE_EVIDENCE", "QUOTA_EXCEEDED"}
 BATCHES = {"xizang-2023": "000_ede6b576285f0092.txt", "yangquan-2021": "002_22c4410221fa3656.txt",
            # written blind, by another hand: other forms, label words and date forms
-           "heldout-panzhihua-2023": "004_7dee37cb0dc65295.txt", "heldout-gansu-2023": "001_2930d51e30417675.txt"}
+           "heldout-panzhihua-2023": "004_7dee37cb0dc65295.txt", "heldout-gansu-2023": "001_2930d51e30417675.txt",
+           "heldout-tacheng-2023": "003_0a14e6f6210ae2fe.txt"}
 
 
 def _word_packets(batch: Path) -> list[Path]:

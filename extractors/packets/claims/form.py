@@ -24,7 +24,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [(f, re.compile(p)) for f, p in [
     ("id_number", r"^(居民|公民)?身份(证|号码)(号码|号|件号码)?$|^公民身份号码$|^证件号码$"),
     ("incident_statement", r"(事故|违法|违规|违纪|失信).{0,20}$"),
     ("previous_awards", r"^(曾获|获得|所获|近.年).{0,8}(奖励|荣誉|奖项)|^获奖情况|^荣誉情况|^曾获奖励"),
-    ("applicant_name", r"^(申报|申请|参评)?(单位|组织|企业|学校|机构|班组|小组|团队)(全称|名称)$|^申报单位$|^名称$"),
+    ("applicant_name", r"^(申报|申请|参评)?(单位|组织|企业|学校|机构|班组|小组|团队)(全称|名称)$|^申报(单位|组织|企业)$|^名称$"),
     ("person_name", r"^(姓名|申报人|被推荐人|被推荐人姓名|申报人姓名)$"),
     ("award_category", r"^(申报|参评|推荐)?(类别|类型|奖项)$|^申报奖项类别$"),
     ("org_type", r"^(单位|组织|企业|学校|机构|办学)(性质|类型)$|^所有制性质$"),
@@ -37,7 +37,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [(f, re.compile(p)) for f, p in [
     ("birth_date", r"^出生(年月|日期|年月日)$"),
     ("contact_name", r"^(联系人|联络人|经办人|填表人)(姓名)?$"),
     # `经办人及电话 | 张晓燕 0935-6127735`: the number is what a reviewer needs from the cell.
-    ("contact_phone", r"^(联系|联络|办公|固定|单位|移动)?(电话|手机|手机号码|联系方式)$|^(联系人|经办人|联络人)及(联系)?(电话|方式)$"),
+    ("contact_phone", r"^(联系|联络|办公|固定|单位|移动)?(电话|手机|手机号码|联系方式)$|^(联系人|经办人|联络人)及(联系)?(电话|手机|方式)$"),
     ("contact_email", r"^(电子)?邮箱$|^E-?mail$|^电子信箱$"),
     ("channel", r"^申报(渠道|途径)$"),
     ("recommender", r"^推荐(单位|部门|机构)(名称)?$"),
@@ -68,8 +68,12 @@ _QUALIFIER = re.compile(r"[（(](?![^）)]*[签章])[^）)]{1,16}[)）]")
 _ALTERNATIVES = re.compile(r"[/／]|或")
 
 
+# A numbered form line: `1.申报组织名称：…`, `（3）成立日期`.
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
 def label_field(text: str) -> str | None:
-    text = _QUALIFIER.sub("", re.sub(r"\s+", "", trim_label(text)))
+    text = _ITEM_NUMBER.sub("", _QUALIFIER.sub("", re.sub(r"\s+", "", trim_label(text))))
     if not text or len(text) > _MAX_LABEL or _STATEMENT.search(text):
         return None
     found = _field_of_label(text)
@@ -102,6 +106,11 @@ def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
                     and not _HEADING_LABEL.match(below.cells[0].text):
                 out.append((field, below.cells[0].text, below, below.cells[0]))
                 continue
+        # A row may put the value first and its label last (`甲公司 | 单位名称`).
+        if len(cells) == 2 and label_field(cells[1].text) is not None and label_field(cells[0].text) is None \
+                and not inline_pairs(cells[0].text):
+            out.append((label_field(cells[1].text), cells[0].text, row, cells[0]))
+            continue
         i = 0
         while i < len(cells):
             text = cells[i].text
@@ -109,6 +118,12 @@ def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
             if field is not None:
                 nxt = cells[i + 1] if i + 1 < len(cells) else None
                 if nxt is not None and label_field(nxt.text) is None:
+                    # A code written into boxes, one character a cell.
+                    boxes = _boxed_code(cells[i + 1:]) if field in ("uscc", "id_number") else None
+                    if boxes:
+                        out.append((field, boxes[0], row, nxt))
+                        i += 1 + boxes[1]
+                        continue
                     out.append((field, nxt.text, row, nxt))
                     i += 2
                     continue
@@ -117,6 +132,17 @@ def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
                 out += [(f, v, row, cells[i]) for f, v in inline_pairs(text)]
             i += 1
     return out
+
+
+def _boxed_code(cells: list[Cell]) -> tuple[str, int] | None:
+    """(code, cells used) where single characters in a row of cells spell a code."""
+    chars = []
+    for cell in cells:
+        text = re.sub(r"\s", "", cell.text)
+        if len(text) != 1 or not text.isalnum():
+            break
+        chars.append(text)
+    return ("".join(chars), len(chars)) if len(chars) >= 15 else None
 
 
 _HEADING_LABEL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")

@@ -15,8 +15,8 @@ from models.spec import EligibilityRule, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_eligibility"
-VERSION = "1"
-REQUIRES: tuple[str, ...] = ()
+VERSION = "2"
+REQUIRES: tuple[str, ...] = ("award_names", "issuers")
 ASSIGNS = ("eligibility", "region")
 
 _N = rf"(?P<n>{NUMBER})"
@@ -45,6 +45,9 @@ def _applicant_kind(text: str, lo: int, pos: int) -> str:
     return "organization" if (org[-1] if org else -1) > (person[-1] if person else -1) else "individual"
 
 
+_PENALTY = re.compile(r"欺骗|贿赂|不正当手段|虚假材料|弄虚作假|隐瞒")
+
+
 def _rules_in(sentence: str) -> list[dict]:
     rules = []
     for m in _REGION.finditer(sentence):
@@ -66,8 +69,10 @@ def _rules_in(sentence: str) -> list[dict]:
     for m in _CATEGORIES.finditer(sentence):
         items = [i for i in re.split(r"[、，,和及与或]", m["list"]) if i]
         rules.append({"rule": "admitted_categories", "value": items})
-    for m in _REAPPLY.finditer(sentence):
-        rules.append({"rule": "reapply_ban_years", "value": chinese_to_int(m["n"])})
+    # `以欺骗、贿赂等不正当手段获奖的，…10年内不予受理其申报`: a penalty for cheats, no rule for winners.
+    if not _PENALTY.search(sentence):
+        for m in _REAPPLY.finditer(sentence):
+            rules.append({"rule": "reapply_ban_years", "value": chinese_to_int(m["n"])})
     if _CONSECUTIVE.search(sentence):
         rules.append({"rule": "no_consecutive_application", "value": None})
     if _SINGLE_CHANNEL.search(sentence):
@@ -75,6 +80,23 @@ def _rules_in(sentence: str) -> list[dict]:
     for m in _PUBLICITY.finditer(sentence):
         rules.append({"rule": "publicity_min_working_days", "value": chinese_to_int(m["n"])})
     return rules
+
+
+# `在地区行政区域内依法设立`, `在本市注册`: the region is the issuing office's own.
+_RELATIVE_REGION = re.compile(r"^(?:本|我|全)?(?P<level>地区|自治州|自治区|省|市|州|县|区|盟)$")
+
+
+def _resolve_region(value: str, ctx: NoticeContext) -> str:
+    relative = _RELATIVE_REGION.match(value)
+    if not relative:
+        return value
+    names = [v.value for key in ("award_names", "issuers") for v in ctx.found.get(key) or []]
+    level = re.escape(relative["level"])
+    for name in names:
+        m = re.search(rf"(?:^|(?<=自治州)|(?<=省)|(?<=自治区))(?P<r>[\u4e00-\u9fff]{{2,6}}?{level})", name)
+        if m:
+            return m["r"]
+    return value
 
 
 def extract(ctx: NoticeContext) -> dict:
@@ -86,6 +108,8 @@ def extract(ctx: NoticeContext) -> dict:
             continue
         kind = _applicant_kind(ctx.text, ctx.start, s)
         for rule in rules:
+            if rule["rule"] == "region":
+                rule["value"] = _resolve_region(rule["value"], ctx)
             value = rule.get("value")
             key = (kind, rule["rule"], repr(value))
             if key in seen or (value is None and rule["rule"] not in ("no_consecutive_application", "single_channel")):

@@ -10,7 +10,7 @@ from models.spec import Attachment, Material, ProcedureStep, TextValue
 from normalizers.numbers import NUMBER, chinese_to_int
 
 NAME = "spec_materials"
-VERSION = "2"
+VERSION = "3"
 REQUIRES: tuple[str, ...] = ()
 ASSIGNS = ("materials", "attachments", "procedure", "evaluation_standards")
 
@@ -62,7 +62,22 @@ def _materials(ctx: NoticeContext) -> list[Material]:
             name = name.lstrip("版的和及、") or m["name"]
             found.append(Material(name=name, copies=copies, formats=formats, confidence=0.75,
                                   provenance=ctx.prov(s + m.start(), s + m.end())))
-    return found + _listed_materials(ctx, {m.name for m in found})
+    found += _listed_materials(ctx, {m.name for m in found})
+    return found or _named_in_rules(ctx)
+
+
+# Rules (管理办法) name what an applicant hands in within the procedure, not in a list:
+# `形成自我评价报告，按照规定填写申报表并提供有关证实性材料，报送至…`.
+_RULE_MATERIAL = re.compile(r"(?:形成|填写|提供|提交|报送|附)(?:有关|相关)?(?P<name>自我评价报告|申报表|推荐表|证实性材料)")
+
+
+def _named_in_rules(ctx: NoticeContext) -> list[Material]:
+    found, known = [], set()
+    for m in _RULE_MATERIAL.finditer(ctx.text, ctx.segment.header_end, ctx.end):
+        if m["name"] not in known:
+            known.add(m["name"])
+            found.append(Material(name=m["name"], confidence=0.6, provenance=ctx.prov(m.start("name"), m.end("name"))))
+    return found
 
 
 def _listed_materials(ctx: NoticeContext, known: set[str]) -> list[Material]:

@@ -200,3 +200,27 @@ def test_a_school_form_names_its_fields_its_own_way():
     assert values["org_type"] == "普通高级中学"
     assert values["legal_representative"] == "段建国"
     assert values["contact_name"] == "陈慧" and values["contact_phone"] == "0932-8213360"
+
+
+def test_a_form_typed_as_numbered_lines_with_a_boxed_code_and_numbered_headings():
+    doc = docx_doc([
+        "塔城地区政府质量奖申报表", "（组织类）", "一、申报组织基本信息",
+        "1.申报组织名称：塔城市恒通供热有限责任公司",
+        ["2.统一社会信用代码", *"91654201738211381J"],
+        "3.成立日期：2005年9月  4.组织类型：企业法人",
+        "6.法定代表人（负责人）：李志强", "7.联系人及手机：沙吾列，13369013345",
+        "四、所获质量荣誉", "2021年以“暖心365”供热服务质量管理模式获塔城地区政府质量奖。",
+        "申报组织：塔城市恒通供热有限责任公司（盖章）", "2023年9月13日"])
+    values, _ = claims_of(doc)
+    assert values["applicant_name"] == "塔城市恒通供热有限责任公司"
+    assert values["uscc"] == "91654201738211381J"
+    assert values["founding_date"] == "2005-09" and values["legal_representative"] == "李志强"
+    assert values["contact_phone"] == "沙吾列，13369013345"
+    assert values["previous_awards"] and "2021" in values["previous_awards"][0]
+
+
+def test_a_value_before_its_label():
+    doc = docx_doc(["塔城地区政府质量奖申报表", ["塔城市恒通供热有限责任公司", "单位名称"],
+                    ["李志强", "法定代表人（负责人）"], "2023年9月13日"])
+    values, _ = claims_of(doc)
+    assert values["applicant_name"] == "塔城市恒通供热有限责任公司" and values["legal_representative"] == "李志强"

@@ -66,3 +66,19 @@ def test_legal_form(spec_of):
     assert rule[("any", "legal_form")].value == "具有独立法人资格"
     assert rule[("any", "region")].value == "阳泉市"
     assert rule[("any", "min_years_operating")].value == 3
+
+
+def test_rules_name_their_region_and_materials_in_their_own_words(spec_of):
+    text = ("伊犁哈萨克自治州塔城地区行署办公室\n关于印发《塔城地区政府质量奖管理办法》的通知\n各县（市）人民政府：\n"
+            "第九条 申报组织应当符合下列条件：（二）在地区行政区域内依法设立，正常经营5年以上；\n"
+            "第十三条 申报组织按照政府质量奖评审标准进行自我评价，形成自我评价报告，按照规定填写申报表并提供有关证实性材料，"
+            "报送至地区行业主管部门。\n")
+    spec = spec_of(text)
+    assert spec.region.value == "塔城地区"
+    assert [m.name for m in spec.materials] == ["自我评价报告", "申报表", "证实性材料"]
+
+
+def test_a_ban_for_cheats_is_no_rule_for_winners(spec_of):
+    text = HEAD + ("第十条 获政府质量奖的组织在获奖后5年内不得以原获奖成果再次申报。\n第三十二条 获奖组织以欺骗、贿赂等"
+                   "不正当手段获奖的，取消其奖励，10年内不予受理其申报。\n")
+    assert [r.value for r in spec_of(text).eligibility if r.rule == "reapply_ban_years"] == [5]
