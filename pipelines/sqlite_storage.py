@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 import shutil
 import threading
 from collections import OrderedDict
@@ -60,6 +61,11 @@ BUSY_TIMEOUT_SECONDS = 30
 # materializations of one output of a batched run, or the planned events of a run, come as one
 # batch (below that size), which this storage writes in one transaction per database.
 EVENT_BATCH_SIZE = 1000
+# How long kept partition keys stand without asking SQLite whether another process wrote (s).
+# A run only works on partitions that existed when it was created, and this process's own adds
+# and deletes drop the keys at once; another process's change may be seen this late.
+PARTITION_KEYS_TRUST_S = 1.0
+_now = time.monotonic
 # Run shards written to at once: the running runs' own (two at a time here) plus a few a
 # webserver or daemon reads; older engines are closed as newer ones open.
 OPEN_RUN_SHARDS = 8
@@ -99,28 +105,40 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         stand as they are; after such a write, a stamp (how many keys, the newest id and key)
         says whether to read them again. This process's own adds and deletes drop them. (SQLite
         may give a new key the id of a deleted newest one; the newest key's name tells them
-        apart.)"""
+        apart.) Checked within PARTITION_KEYS_TRUST_S, they stand without a query."""
+        cached = self._partition_keys.get(partitions_def_name)
+        if cached is not None and _now() - cached[4] < PARTITION_KEYS_TRUST_S:
+            return list(cached[2])
         return list(self._kept_partitions(partitions_def_name)[2])
 
     def has_dynamic_partition(self, partitions_def_name: str, partition_key: str) -> bool:
-        # Asked about 40 times a run, a query each; the kept keys answer it.
+        # Asked about 8 times per partition of a batched run. A key kept and checked within
+        # PARTITION_KEYS_TRUST_S is there (not even the data_version query); else the kept keys,
+        # checked, answer.
+        cached = self._partition_keys.get(partitions_def_name)
+        if cached is not None and partition_key in cached[3] and \
+                _now() - cached[4] < PARTITION_KEYS_TRUST_S:
+            return True
         return partition_key in self._kept_partitions(partitions_def_name)[3]
 
-    def _kept_partitions(self, partitions_def_name: str) -> tuple[tuple, tuple, list[str], frozenset[str]]:
+    def _kept_partitions(self, partitions_def_name: str) -> tuple[tuple, tuple, list[str], frozenset[str], float]:
+        cached = self._partition_keys.get(partitions_def_name)
+        now = _now()
         with self.index_connection() as conn:
             seen = (id(conn.connection.dbapi_connection),
                     conn.exec_driver_sql("PRAGMA data_version").scalar())
-            cached = self._partition_keys.get(partitions_def_name)
             if cached is not None and cached[0] == seen:
+                cached = (*cached[:4], now)
+                self._partition_keys[partitions_def_name] = cached
                 return cached
             stamp = self._partition_keys_stamp(conn, partitions_def_name)
         if cached is None or cached[1] != stamp:
             # Read after the stamp: keys added in between are included, and the stale stamp
             # only costs one more read next time.
             keys = list(super().get_dynamic_partitions(partitions_def_name))
-            cached = (seen, stamp, keys, frozenset(keys))
+            cached = (seen, stamp, keys, frozenset(keys), now)
         else:
-            cached = (seen, stamp, cached[2], cached[3])
+            cached = (seen, stamp, cached[2], cached[3], now)
         self._partition_keys[partitions_def_name] = cached
         return cached
 

@@ -11,6 +11,7 @@ from dagster._core.events import AssetMaterializationPlannedData, DagsterEvent, 
 from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 
+from pipelines import sqlite_storage
 from pipelines.sqlite_storage import PooledSqliteEventLogStorage
 
 
@@ -219,6 +220,7 @@ def test_a_batch_over_several_assets_updates_each_assets_row(tmp_path):
 
 
 def test_partition_keys_are_kept_until_another_process_changes_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlite_storage, "PARTITION_KEYS_TRUST_S", 0.0)
     mine, other = (PooledSqliteEventLogStorage(str(tmp_path)) for _ in range(2))
     mine.add_dynamic_partitions("notices", ["a", "b"])
     assert mine.get_dynamic_partitions("notices") == ["a", "b"]
@@ -266,7 +268,8 @@ def test_a_new_run_shard_is_the_database_dagster_would_have_made(tmp_path):
     stock.dispose()
 
 
-def test_partition_membership_follows_the_kept_keys(tmp_path):
+def test_partition_membership_follows_the_kept_keys(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlite_storage, "PARTITION_KEYS_TRUST_S", 0.0)
     mine, other = (PooledSqliteEventLogStorage(str(tmp_path)) for _ in range(2))
     mine.add_dynamic_partitions("notices", ["a"])
     assert mine.has_dynamic_partition("notices", "a") and not mine.has_dynamic_partition("notices", "b")
@@ -274,5 +277,23 @@ def test_partition_membership_follows_the_kept_keys(tmp_path):
     assert mine.has_dynamic_partition("notices", "b")
     other.delete_dynamic_partition("notices", "a")
     assert not mine.has_dynamic_partition("notices", "a")
+    mine.dispose()
+    other.dispose()
+
+
+def test_kept_keys_are_trusted_for_a_moment_without_a_query(tmp_path, monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(sqlite_storage, "_now", lambda: clock[0])
+    mine, other = (PooledSqliteEventLogStorage(str(tmp_path)) for _ in range(2))
+    mine.add_dynamic_partitions("notices", ["a"])
+    assert mine.has_dynamic_partition("notices", "a")
+    other.delete_dynamic_partition("notices", "a")
+    assert mine.has_dynamic_partition("notices", "a")          # within the moment: not asked
+    assert mine.get_dynamic_partitions("notices") == ["a"]
+    clock[0] += sqlite_storage.PARTITION_KEYS_TRUST_S
+    assert not mine.has_dynamic_partition("notices", "a")      # after it: the deletion is seen
+    assert mine.get_dynamic_partitions("notices") == []
+    other.add_dynamic_partitions("notices", ["b"])
+    assert mine.has_dynamic_partition("notices", "b")          # a key not kept is always checked
     mine.dispose()
     other.dispose()
