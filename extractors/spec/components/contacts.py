@@ -73,10 +73,6 @@ _NAME_HEADER = re.compile(r"^(?:联系人|姓名|联系人姓名)$")
 _HEADER_CELL = re.compile(r"^(?:联系人|姓名|联系人姓名|单位|单位名称|部门|处室|职务|电话|联系电话|办公电话|手机|"
                           r"手机号码|传真|邮箱|电子邮箱|地址|邮编|备注|序号|联系方式)$")
 # `咨询电话：0851-85987654（王女士）`: a name in brackets right after a number.
-# `咨询电话：0772-2826531（韦晓燕老师）、0772-2826530（覃志刚科长）`: each number's person in
-# brackets after it, on a line that a phone label starts.
-_NAME_AFTER_PHONE = re.compile(r"\d{7,8}\s*[（(](?P<name>[\u4e00-\u9fff]{2,4}?)"
-                               r"(?:老师|同志|先生|女士|小姐|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长)?[)）]")
 # What ends a 联系人 value on its line: fields whose values are no names.
 _NAME_STOP = re.compile(rf"{_LABEL_FAX}|邮箱|电子邮|邮件|E-?mail|e-?mail|(?:邮寄|通讯|通信|联系|办公)?地址|邮编|邮政编码|QQ|微信|。")
 # 股 is the smallest section of a county office (`质量发展股`).
@@ -87,6 +83,9 @@ _NOT_NAME = re.compile(r"[的要请各将等]|单位|部门|电话|地址|邮箱
 # (技正, 技士, 专员: Taiwan's civil-service titles.)
 _POSTS = r"(?:同志|副?处长|副?科长|副?主任|副?部长|副?局长|副?秘书长|技正|技士|专员)"
 _POST = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_POSTS}$")
+# `咨询电话：0772-2826531（韦晓燕老师）、0772-2826530（覃志刚科长）`: each number's person in
+# brackets after it, on a line that a phone label starts.
+_NAME_AFTER_PHONE = re.compile(rf"\d{{7,8}}\s*[（(](?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:老师|先生|女士|小姐|{_POSTS})?[)）]")
 # `王小明先生` is 王小明; `王先生` alone stays, as that is all the notice gives.
 _HONORIFIC_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:先生|女士|小姐)$")
 # A post written apart from the name (`李晓红 科长`) is no name of its own.

@@ -107,10 +107,17 @@ _SUBJECT = re.compile(r"^(?P<who>[\u4e00-\u9fff（）()、]{2,20}?)(?:可以|可
 # `大型企业组及中小企业组各以3名为限`, `分为实践类及专业类，每类以1名为限`: one count for each.
 # `分为「永续经营奖」及「数位转型奖」，各至多2家`: the names may be quoted.
 _Q = r"[“”「」『』\"]?"
-_EACH_OF = re.compile(rf"{_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?){_Q}(?:及|和|与|、){_Q}(?P<b>[\u4e00-\u9fff]{{2,10}}?){_Q}各(?:以)?\s*$")
-_DIVIDED = re.compile(rf"分[为成设]{_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?){_Q}(?:及|和|与|、){_Q}(?P<b>[\u4e00-\u9fff]{{2,10}}?){_Q}[，,；;]")
-_CLASSES = re.compile(rf"(?:分[为成设]|设){_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?类){_Q}(?:及|和|与|、){_Q}"
-                      rf"(?P<b>[\u4e00-\u9fff]{{2,10}}?类){_Q}[。；;]?\s*$")
+
+
+def _two_named(end: str = "") -> str:
+    """`A及B`, `「A」及「B」`: two names (ending in `end`), quoted or not."""
+    return (rf"{_Q}(?P<a>[\u4e00-\u9fff]{{2,10}}?{end}){_Q}(?:及|和|与|、)"
+            rf"{_Q}(?P<b>[\u4e00-\u9fff]{{2,10}}?{end}){_Q}")
+
+
+_EACH_OF = re.compile(_two_named() + r"各(?:以)?\s*$")
+_DIVIDED = re.compile(r"分[为成设]" + _two_named() + r"[，,；;]")
+_CLASSES = re.compile(r"(?:分[为成设]|设)" + _two_named("类") + r"[。；;]?\s*$")
 _PER_CLASS = re.compile(r"\s*每(?:类|一类|个类别)")
 _EACH_CLASS = re.compile(r"每(?:类|组|个类别)(?:以)?\s*$|^\s*各(?:以|至多|最多|不超过|不多于)?\s*$")
 
