@@ -12,7 +12,7 @@ from models.spec import DateValue, Deadline
 from normalizers.dates import DateMatch, find_dates, find_ranges
 
 NAME = "spec_deadlines"
-VERSION = "5"
+VERSION = "6"
 REQUIRES = ("issue_date", "year")
 ASSIGNS = ("deadlines",)
 
@@ -62,6 +62,9 @@ def _year_for(ctx: NoticeContext, d: DateMatch) -> DateMatch:
 
 
 _MONTH_END = re.compile(r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:底|末|份)\s*(?:前|之前|以前)")
+
+
+_THIS_MONTH = re.compile(r"(?P<which>本|下)月\s*(?P<d>\d{1,2})\s*[日号]\s*(?:前|之前|以前|止|截止)")
 
 
 def _month_ends(text: str, lo: int, hi: int) -> list[tuple[int, int, int | None, int]]:
@@ -142,4 +145,21 @@ def extract(ctx: NoticeContext) -> dict:
             what, submitter, recipient = _roles(text[s:e], start - s)
             found.append(Deadline(date=last, kind="deadline", what=what, submitter=submitter, recipient=recipient,
                                   confidence=0.7, provenance=ctx.prov(s, e)))
+    # `请于本月24日前报送`: the month of the notice's own date.
+    issue = ctx.found.get("issue_date")
+    issued = issue.value if isinstance(issue, DateValue) and issue.value else None
+    for m in _THIS_MONTH.finditer(text, lo, hi) if issued else ():
+        y, month = int(issued[:4]), int(issued[5:7]) + (m["which"] == "下")
+        y, month = y + (month - 1) // 12, (month - 1) % 12 + 1
+        try:
+            day = date(y, month, int(m["d"])).isoformat()
+        except ValueError:
+            continue
+        s, e = sentence_bounds(text, m.start(), lo, hi)
+        if not _SUBMIT.search(text[s:e]) or ("deadline", day) in seen:
+            continue
+        seen.add(("deadline", day))
+        what, submitter, recipient = _roles(text[s:e], m.start() - s)
+        found.append(Deadline(date=day, kind="deadline", what=what, submitter=submitter, recipient=recipient,
+                              confidence=0.75, provenance=ctx.prov(s, e)))
     return {"deadlines": found}

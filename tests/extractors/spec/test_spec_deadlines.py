@@ -95,3 +95,8 @@ def test_a_date_before_the_notice_is_a_condition(spec_of):
 ])
 def test_more_deadline_forms(spec_of, sentence, expected):
     assert [d.date for d in spec_of(HEAD + sentence).deadlines if d.kind != "start"] == expected
+
+
+def test_a_day_of_this_month_takes_the_month_of_the_notice(spec_of):
+    text = HEAD + "请各州（市）妇联于本月24日前将推荐材料报送省妇联。\n\n青海省妇女联合会\n2025年1月10日\n"
+    assert [d.date for d in spec_of(text).deadlines] == ["2025-01-24"]
