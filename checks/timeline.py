@@ -87,11 +87,11 @@ def applicable_deadline(spec: AwardSpec, submitter: str, channel: str | None) ->
     else:
         addressed, mine = [], [d for d in mine if not _addressed_to(d, channel)]
         every = [d for d in every if not _addressed_to(d, channel)]
-    own = [d for d in every if any(d is o for o in spec.deadlines)]
     # A deadline the notice sets for recommenders (`申报材料及审核推荐意见务于…前报送至…`) names
     # where their packets go (the office above), not a channel.
-    own_mine = [d for d in mine if d in own and (d.submitter == "recommender" if submitter == "recommender"
-                                                 else not d.recipient)]
+    own = {id(d) for d in spec.deadlines}
+    own_mine = [d for d in mine if id(d) in own and (d.submitter == "recommender" if submitter == "recommender"
+                                                     else not d.recipient)]
     pool = addressed or own_mine or [d for d in mine if not d.recipient] or every
     return max(pool, key=lambda d: d.date) if pool else None
 

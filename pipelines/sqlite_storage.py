@@ -106,20 +106,22 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         says whether to read them again. This process's own adds and deletes drop them. (SQLite
         may give a new key the id of a deleted newest one; the newest key's name tells them
         apart.) Checked within PARTITION_KEYS_TRUST_S, they stand without a query."""
-        cached = self._partition_keys.get(partitions_def_name)
-        if cached is not None and _now() - cached[4] < PARTITION_KEYS_TRUST_S:
-            return list(cached[2])
-        return list(self._kept_partitions(partitions_def_name)[2])
+        cached = self._trusted_partitions(partitions_def_name) or self._kept_partitions(partitions_def_name)
+        return list(cached[2])
 
     def has_dynamic_partition(self, partitions_def_name: str, partition_key: str) -> bool:
         # Asked about 8 times per partition of a batched run. A key kept and checked within
         # PARTITION_KEYS_TRUST_S is there (not even the data_version query); else the kept keys,
         # checked, answer.
-        cached = self._partition_keys.get(partitions_def_name)
-        if cached is not None and partition_key in cached[3] and \
-                _now() - cached[4] < PARTITION_KEYS_TRUST_S:
+        cached = self._trusted_partitions(partitions_def_name)
+        if cached is not None and partition_key in cached[3]:
             return True
         return partition_key in self._kept_partitions(partitions_def_name)[3]
+
+    def _trusted_partitions(self, partitions_def_name: str) -> tuple | None:
+        """The kept keys, if checked within PARTITION_KEYS_TRUST_S."""
+        cached = self._partition_keys.get(partitions_def_name)
+        return cached if cached is not None and _now() - cached[4] < PARTITION_KEYS_TRUST_S else None
 
     def _kept_partitions(self, partitions_def_name: str) -> tuple[tuple, tuple, list[str], frozenset[str], float]:
         cached = self._partition_keys.get(partitions_def_name)

@@ -171,6 +171,7 @@ def read_file_documents(source: str, doc: Document, pics: list[PagePicture],
                         mismatches: dict[int, list[str]] | None = None) -> list[PacketDocument]:
     """The documents of one file; `mismatches` (page → lines) from `text_layer`."""
     _, segments = split_pages(doc)
+    page_pictures = _page_pictures(pics)
     out: list[PacketDocument] = []
     for seg in segments:
         seals = _seals(source, doc, pics, seg)
@@ -184,7 +185,7 @@ def read_file_documents(source: str, doc: Document, pics: list[PagePicture],
             claims = recommendation_claims(rows, seal_present=sealed)
         elif seg.kind == K.EVIDENCE:
             claims = evidence_claims(rows, title=seg.title,
-                                     fingerprints=_fingerprints(doc, pics, seg))
+                                     fingerprints=_fingerprints(page_pictures, seg))
         elif seg.kind == K.SELF_ASSESSMENT:
             claims = self_assessment_claims(rows)
         elif seg.kind == K.COVER_LETTER:
@@ -244,16 +245,26 @@ def _text_under(doc: Document, page_no: int, bbox) -> str:
     return " ".join(hits)
 
 
-def _fingerprints(doc: Document, pics: list[PagePicture], seg: Segment) -> list[str]:
+def _page_pictures(pics: list[PagePicture]) -> dict[int | None, PagePicture]:
+    """Each page's picture, looked up once per file. A Word file has no page pictures: its
+    largest embedded picture stands for the first page of each of its documents (key None).
+    Not a seal impression: the issuing office's seal is on every licence it issued, to anyone."""
+    by_page: dict[int | None, PagePicture] = {p.page: p for p in pics if p.to_page is not None}
+    embedded = [p for p in pics if p.to_page is None]
+    if embedded and not by_page:
+        embedded = [p for p in embedded if not _is_seal_picture(p.rgb)]
+        if embedded:
+            by_page[None] = max(embedded, key=lambda p: p.rgb.shape[0] * p.rgb.shape[1])
+    return by_page
+
+
+def _fingerprints(page_pictures: dict[int | None, PagePicture], seg: Segment) -> list[str]:
     """One per page, in page order: a hash of its text when it has enough, else of its
     picture (a photo). Image hashes are 16 hex digits (near-matchable); text hashes 20."""
     prints = []
-    by_page = {p.page: p for p in pics if p.to_page is not None}
-    # A Word file has no page pictures: its largest embedded picture stands for its page. Not a
-    # seal impression: the issuing office's seal is on every licence it issued, to anyone.
-    embedded = [p for p in pics if p.to_page is None and not _is_seal_picture(p.rgb)]
-    if embedded and not by_page:
-        by_page[seg.first] = max(embedded, key=lambda p: p.rgb.shape[0] * p.rgb.shape[1])
+    by_page = dict(page_pictures)
+    if None in by_page:
+        by_page[seg.first] = by_page.pop(None)
     for number in range(seg.first, seg.last + 1):
         text = "".join(r.text for r in seg.rows if r.page == number)
         if len(text) >= _MIN_TEXT_FOR_HASH:

@@ -107,9 +107,9 @@ def labelled_values(rows: list[Row]) -> list[tuple[str, str, Row, Cell | None]]:
                 out.append((field, below.cells[0].text, below, below.cells[0]))
                 continue
         # A row may put the value first and its label last (`甲公司 | 单位名称`).
-        if len(cells) == 2 and label_field(cells[1].text) is not None and label_field(cells[0].text) is None \
-                and not inline_pairs(cells[0].text):
-            out.append((label_field(cells[1].text), cells[0].text, row, cells[0]))
+        if len(cells) == 2 and (last := label_field(cells[1].text)) is not None \
+                and label_field(cells[0].text) is None and not inline_pairs(cells[0].text):
+            out.append((last, cells[0].text, row, cells[0]))
             continue
         i = 0
         while i < len(cells):

@@ -96,12 +96,12 @@ def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
     for i, chunk in enumerate(chunks):
         m = (_HONOUR_AFTER_AND.search(chunk) if after_and else None) or _HONOUR.search(chunk)
         if m and _HONOUR_WORDS.search(m["name"]):
+            # What follows the last lead-in (`…信息化局关于组织开展宁波市首台（套）装备`), then
+            # without a verb the lazy match left in front (`组织申报…`, `评选表彰…`).
             name = m["name"]
-            # What follows the last lead-in (`…信息化局关于组织开展宁波市首台（套）装备`) or a
-            # verb the lazy match left in front (`组织申报…`, `评选表彰…`).
-            for lead in (_LEAD, _LEAD_VERB):
-                stripped = lead.sub("", name) if lead is _LEAD_VERB or "关于" in name else name
-                name = stripped if len(stripped) >= 4 else name
+            if "关于" in name:
+                name = _at_least_four(_LEAD.sub("", name), name)
+            name = _at_least_four(_LEAD_VERB.sub("", name), name)
             # `开展湖北省首席技师和湖北省技能大师评选`: two honours under one verb.
             parts = _AND.split(name)
             if len(parts) > 1 and all(len(p) >= 4 and _HONOUR_WORDS.search(p) for p in parts):
@@ -117,6 +117,10 @@ def _honour_in_title(title: str, *, after_and: bool = False) -> list[str]:
                 and (i + 1 >= len(chunks) or re.match(r"^(?:的通知|$)", chunks[i + 1])):
             return [chunk]
     return []
+
+
+def _at_least_four(stripped: str, name: str) -> str:
+    return stripped if len(stripped) >= 4 else name
 
 
 _QUOTED_THEN = re.compile(r"^(?P<noun>企业|单位|组织|集体|个人|品牌|产品|人物)?(?:的)?"

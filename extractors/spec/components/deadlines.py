@@ -148,7 +148,9 @@ def extract(ctx: NoticeContext) -> dict:
     # `请于本月24日前报送`: the month of the notice's own date.
     issue = ctx.found.get("issue_date")
     issued = issue.value if isinstance(issue, DateValue) and issue.value else None
-    for m in _THIS_MONTH.finditer(text, lo, hi) if issued else ():
+    for m in _THIS_MONTH.finditer(text, lo, hi):
+        if issued is None:
+            break
         y, month = int(issued[:4]), int(issued[5:7]) + (m["which"] == "下")
         y, month = y + (month - 1) // 12, (month - 1) % 12 + 1
         try:
